@@ -1,0 +1,391 @@
+package io.heliox.atlas.command.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.api.Phase;
+import io.heliox.atlas.api.PhaseEventType;
+import io.heliox.atlas.api.PhaseStep;
+import io.heliox.atlas.contracts.CanonicalJson;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Milestone 1's mock nodes (roadmap 1.3): no model and no engine, but every payload has the
+ * production shape (blueprint, StrategyDSL candidates, backtest results, pack manifest) and is
+ * validated against the contract before it is recorded. Outputs depend only on the prompt and the
+ * seed, through {@link SplittableRandom} (SplitMix64), so the same run gives the same payloads.
+ *
+ * <p>The architect reads the prompt for symbols, indicators, timeframe and risk words, so a UI or
+ * a test sees a blueprint that follows what was asked. The t0 mock draws one seeded daily equity
+ * path per candidate and computes its metrics from that path with the reference definitions
+ * (Sharpe with ddof=1, Sortino over all periods, drawdown from the initial equity).
+ */
+public final class MockPhaseNodes implements PhaseNode {
+
+    static final String ENGINE_VERSION = "mock-0.1.0";
+    static final String MOCK_SCENARIO = "trend_up_mid";
+    private static final int PERIODS_PER_YEAR = 252;
+    private static final int EQUITY_BARS = 260;
+    private static final double INITIAL_EQUITY = 10_000.0;
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Pattern SYMBOL = Pattern.compile("\\b([A-Z]{6}|[A-Z]{3,5}USDT?)\\b");
+    private static final Map<String, String> SYMBOL_WORDS = Map.of(
+            "gold", "XAUUSD", "silver", "XAGUSD", "bitcoin", "BTCUSDT", "btc", "BTCUSDT",
+            "ether", "ETHUSDT", "eth", "ETHUSDT", "euro", "EURUSD", "s&p", "SPX500");
+    private static final Map<String, String> FEATURE_WORDS = new TreeMap<>(Map.of(
+            "sma", "SMA", "moving average", "SMA", "ma ", "SMA", "crossover", "SMA", "ema", "EMA",
+            "rsi", "RSI", "atr", "ATR", "bollinger", "BBANDS", "volatility", "ATR", "momentum", "RSI"));
+
+    @Override
+    public JsonNode perform(PhaseStep step, RunHistory history, Instant now) {
+        if (step.type() == PhaseEventType.STATUS) {
+            return status(step.phase(), history);
+        }
+        return switch (step.phase()) {
+            case ARCHITECT -> architectArtifact(history);
+            case SYNTH -> synthArtifact(history);
+            case T0 -> t0Artifact(history);
+            case PACK -> packArtifact(history, now);
+        };
+    }
+
+    private static JsonNode status(Phase phase, RunHistory history) {
+        String msg = switch (phase) {
+            case ARCHITECT -> "starting blueprint analysis";
+            case SYNTH -> "synthesizing candidate strategies";
+            case T0 -> "backtesting " + history.artifact(Phase.SYNTH).path("candidates").size()
+                    + " candidates on scenario " + MOCK_SCENARIO;
+            case PACK -> "packaging the best candidate";
+        };
+        ObjectNode payload = JSON.objectNode();
+        payload.put("msg", msg);
+        payload.put("progress", 0.0);
+        return payload;
+    }
+
+    // ---- architect -------------------------------------------------------------------------
+
+    private static JsonNode architectArtifact(RunHistory history) {
+        String prompt = history.prompt();
+        String lower = " " + prompt.toLowerCase(Locale.ROOT) + " ";
+
+        Set<String> universe = new LinkedHashSet<>();
+        Matcher m = SYMBOL.matcher(prompt);
+        while (m.find() && universe.size() < 5) {
+            universe.add(m.group(1));
+        }
+        SYMBOL_WORDS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .filter(e -> lower.contains(" " + e.getKey() + " ") || lower.contains(" " + e.getKey() + ","))
+                .forEach(e -> universe.add(e.getValue()));
+        if (universe.isEmpty()) {
+            universe.add("XAUUSD");
+        }
+
+        Set<String> features = new LinkedHashSet<>();
+        FEATURE_WORDS.forEach((word, feature) -> {
+            if (lower.contains(word)) {
+                features.add(feature);
+            }
+        });
+        if (features.isEmpty()) {
+            features.add("SMA");
+            features.add("EMA");
+        }
+
+        int riskBp = lower.contains("aggressive") ? 100
+                : lower.contains("conservative") || lower.contains("low risk") ? 25 : 50;
+        boolean longOnly = lower.contains("long only") || lower.contains("long-only");
+        String direction = longOnly ? "long" : lower.contains("short") ? "both" : "long";
+
+        ObjectNode blueprint = JSON.objectNode();
+        ArrayNode universeNode = blueprint.putArray("universe");
+        universe.forEach(universeNode::add);
+        blueprint.put("timeframe", timeframe(lower));
+        ArrayNode featureNode = blueprint.putArray("features");
+        features.forEach(featureNode::add);
+        ObjectNode constraints = blueprint.putObject("constraints");
+        constraints.put("risk_bp", riskBp);
+        constraints.put("max_drawdown_pct", riskBp >= 100 ? 30.0 : riskBp <= 25 ? 10.0 : 20.0);
+        constraints.put("long_only", longOnly || direction.equals("long"));
+        blueprint.put("direction", direction);
+        ArrayNode scenarios = blueprint.putArray("scenarios");
+        scenarios.add("trend").add("mean_revert").add("vol_cluster");
+
+        ObjectNode payload = JSON.objectNode();
+        payload.set("blueprint", blueprint);
+        return payload;
+    }
+
+    private static String timeframe(String lower) {
+        for (String tf : List.of("15m", "5m", "1m", "4h", "1h", "1d")) {
+            if (lower.contains(" " + tf + " ") || lower.contains(" " + tf + ",") || lower.contains(" " + tf + ".")) {
+                return tf;
+            }
+        }
+        if (lower.contains("daily") || lower.contains("swing")) {
+            return "1d";
+        }
+        if (lower.contains("scalp") || lower.contains("intraday")) {
+            return "15m";
+        }
+        return "1h";
+    }
+
+    // ---- synth -----------------------------------------------------------------------------
+
+    private static JsonNode synthArtifact(RunHistory history) {
+        JsonNode blueprint = history.artifact(Phase.ARCHITECT).path("blueprint");
+        String timeframe = blueprint.path("timeframe").asText();
+        int riskBp = blueprint.path("constraints").path("risk_bp").asInt();
+        SplittableRandom random = new SplittableRandom(history.seed());
+
+        int fast = 5 + random.nextInt(11);           // 5..15
+        int slow = fast * 3 + random.nextInt(21);    // comfortably slower
+        int rsiPeriod = 10 + random.nextInt(9);      // 10..18
+        int emaWindow = 30 + random.nextInt(41);     // 30..70
+
+        ArrayNode candidates = JSON.arrayNode();
+        candidates.add(candidate("ma-cross-" + fast + "-" + slow, "MA crossover " + fast + "/" + slow, timeframe,
+                List.of(rule("crossover(ma(close,$fast), ma(close,$slow))", "buy"),
+                        rule("crossunder(ma(close,$fast), ma(close,$slow))", "close")),
+                params("fast", fast, "slow", slow), riskBp, "trend"));
+        candidates.add(candidate("rsi-revert-" + rsiPeriod, "RSI mean reversion " + rsiPeriod, timeframe,
+                List.of(rule("rsi(close,$period) < $oversold", "buy"),
+                        rule("rsi(close,$period) > $overbought", "close")),
+                params("period", rsiPeriod, "oversold", 30, "overbought", 70), riskBp, "mean_revert"));
+        candidates.add(candidate("ema-trend-" + emaWindow, "EMA trend filter " + emaWindow, timeframe,
+                List.of(rule("close > ema(close,$window) and slope(ema(close,$window), 5) > 0", "buy"),
+                        rule("close < ema(close,$window)", "close")),
+                params("window", emaWindow), riskBp, "trend"));
+
+        ObjectNode payload = JSON.objectNode();
+        payload.set("candidates", candidates);
+        return payload;
+    }
+
+    private static ObjectNode candidate(String id, String name, String timeframe, List<ObjectNode> rules,
+                                        ObjectNode params, int riskBp, String tag) {
+        ObjectNode dsl = JSON.objectNode();
+        dsl.put("id", id);
+        dsl.put("name", name);
+        dsl.put("version", "0.1");
+        dsl.put("timeframe", timeframe);
+        ArrayNode ruleNode = dsl.putArray("rules");
+        rules.forEach(ruleNode::add);
+        dsl.set("params", params);
+        ObjectNode sizing = dsl.putObject("sizing");
+        sizing.put("mode", "fraction");
+        sizing.put("value", 0.5);
+        ObjectNode risk = dsl.putObject("risk");
+        risk.put("stop_loss_bps", riskBp * 4);
+        risk.put("take_profit_bps", riskBp * 8);
+        risk.put("cooldown_bars", 3);
+        ObjectNode metadata = dsl.putObject("metadata");
+        metadata.putArray("tags").add(tag).add("mock");
+        return dsl;
+    }
+
+    private static ObjectNode rule(String condition, String action) {
+        ObjectNode rule = JSON.objectNode();
+        rule.put("if", condition);
+        rule.put("then", action);
+        return rule;
+    }
+
+    private static ObjectNode params(Object... nameValues) {
+        ObjectNode params = JSON.objectNode();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            params.put((String) nameValues[i], ((Number) nameValues[i + 1]).intValue());
+        }
+        return params;
+    }
+
+    // ---- t0 --------------------------------------------------------------------------------
+
+    private static JsonNode t0Artifact(RunHistory history) {
+        JsonNode candidates = history.artifact(Phase.SYNTH).path("candidates");
+        ArrayNode results = JSON.arrayNode();
+        for (int i = 0; i < candidates.size(); i++) {
+            String candidateId = candidates.get(i).path("id").asText();
+            results.add(backtest(candidateId, new SplittableRandom(history.seed() * 31 + i + 1), i));
+        }
+        ObjectNode payload = JSON.objectNode();
+        payload.set("results", results);
+        return payload;
+    }
+
+    private static ObjectNode backtest(String candidateId, SplittableRandom random, int index) {
+        double[] price = new double[EQUITY_BARS];
+        double[] equity = new double[EQUITY_BARS];
+        price[0] = 100.0;
+        equity[0] = INITIAL_EQUITY;
+        double drift = 0.0002 + 0.0003 * index;
+        ArrayNode trades = JSON.arrayNode();
+        List<Double> tradePnl = new ArrayList<>();
+        boolean inPosition = false;
+        double qty = 0;
+        double entry = 0;
+        int barsInPosition = 0;
+        for (int t = 1; t < EQUITY_BARS; t++) {
+            price[t] = price[t - 1] * Math.exp(drift + 0.012 * gaussian(random));
+            double pnl = inPosition ? qty * (price[t] - price[t - 1]) : 0.0;
+            equity[t] = equity[t - 1] + pnl;
+            if (inPosition) {
+                barsInPosition++;
+            }
+            if (t % 20 == 5 && !inPosition) {
+                qty = round(equity[t] * 0.5 / price[t], 4);
+                entry = price[t];
+                double fee = round(qty * price[t] * 0.0005, 4);
+                equity[t] -= fee;
+                trades.add(trade(t, "buy", qty, price[t], fee));
+                inPosition = true;
+            } else if (t % 20 == 17 && inPosition) {
+                double fee = round(qty * price[t] * 0.0005, 4);
+                equity[t] -= fee;
+                trades.add(trade(t, "sell", qty, price[t], fee));
+                tradePnl.add(qty * (price[t] - entry) - 2 * fee);
+                inPosition = false;
+            }
+        }
+
+        ArrayNode equityNode = JSON.arrayNode();
+        for (int t = 0; t < EQUITY_BARS; t++) {
+            ObjectNode point = equityNode.addObject();
+            point.put("t", t);
+            point.put("v", round(equity[t], 2));
+        }
+        ObjectNode result = JSON.objectNode();
+        result.put("candidateId", candidateId);
+        result.put("scenarioId", MOCK_SCENARIO);
+        result.put("periodsPerYear", PERIODS_PER_YEAR);
+        result.set("equity", equityNode);
+        result.set("trades", trades);
+        result.set("metrics", metrics(equity, tradePnl, barsInPosition));
+        return result;
+    }
+
+    private static ObjectNode trade(int t, String side, double qty, double px, double fee) {
+        ObjectNode trade = JSON.objectNode();
+        trade.put("t", t);
+        trade.put("side", side);
+        trade.put("qty", qty);
+        trade.put("px", round(px, 4));
+        trade.put("fee", fee);
+        trade.put("slippage", 0.0);
+        return trade;
+    }
+
+    /** Reference definitions (empyrical): see ../shared/NOTES.md. */
+    private static ObjectNode metrics(double[] equity, List<Double> tradePnl, int barsInPosition) {
+        int n = equity.length - 1;
+        double[] r = new double[n];
+        double mean = 0;
+        for (int t = 0; t < n; t++) {
+            r[t] = equity[t + 1] / equity[t] - 1;
+            mean += r[t];
+        }
+        mean /= n;
+        double var = 0;
+        double downside = 0;
+        for (double x : r) {
+            var += (x - mean) * (x - mean);
+            downside += Math.min(x, 0) * Math.min(x, 0);
+        }
+        double std = Math.sqrt(var / (n - 1));
+        double downsideDev = Math.sqrt(downside / n);
+        double annual = Math.sqrt(PERIODS_PER_YEAR);
+        double peak = equity[0];
+        double maxDrawdown = 0;
+        for (double v : equity) {
+            peak = Math.max(peak, v);
+            maxDrawdown = Math.max(maxDrawdown, 1 - v / peak);
+        }
+        double gains = tradePnl.stream().filter(p -> p > 0).mapToDouble(Double::doubleValue).sum();
+        double losses = -tradePnl.stream().filter(p -> p < 0).mapToDouble(Double::doubleValue).sum();
+        long wins = tradePnl.stream().filter(p -> p > 0).count();
+
+        ObjectNode metrics = JSON.objectNode();
+        metrics.put("sharpe", round(std == 0 ? 0 : mean / std * annual, 4));
+        metrics.put("sortino", round(downsideDev == 0 ? 0 : mean / downsideDev * annual, 4));
+        metrics.put("max_drawdown", round(maxDrawdown, 4));
+        metrics.put("win_rate", round(tradePnl.isEmpty() ? 0 : (double) wins / tradePnl.size(), 4));
+        if (losses == 0) {
+            metrics.putNull("profit_factor"); // undefined without a losing trade
+        } else {
+            metrics.put("profit_factor", round(gains / losses, 4));
+        }
+        metrics.put("cagr", round(Math.pow(equity[n] / equity[0], (double) PERIODS_PER_YEAR / n) - 1, 4));
+        metrics.put("trade_count", tradePnl.size());
+        metrics.put("exposure", round((double) barsInPosition / n, 4));
+        return metrics;
+    }
+
+    // ---- pack ------------------------------------------------------------------------------
+
+    private static JsonNode packArtifact(RunHistory history, Instant now) {
+        JsonNode candidates = history.artifact(Phase.SYNTH).path("candidates");
+        JsonNode results = history.artifact(Phase.T0).path("results");
+        int best = 0;
+        for (int i = 1; i < results.size(); i++) {
+            if (results.get(i).path("metrics").path("sharpe").asDouble()
+                    > results.get(best).path("metrics").path("sharpe").asDouble()) {
+                best = i;
+            }
+        }
+        JsonNode strategy = candidates.get(best);
+        byte[] strategyBytes = CanonicalJson.bytes(strategy);
+        byte[] metricsBytes = CanonicalJson.bytes(results.get(best).path("metrics"));
+        String irHash = CanonicalJson.sha256(strategyBytes);
+
+        ObjectNode manifest = JSON.objectNode();
+        manifest.put("packageId", "pkg-" + irHash.substring(0, 16));
+        manifest.put("strategyId", strategy.path("id").asText());
+        manifest.put("irHash", irHash);
+        manifest.put("engineVersion", ENGINE_VERSION);
+        manifest.put("createdAt", now.toString());
+        manifest.put("seed", history.seed());
+        manifest.putArray("scenarios").add(MOCK_SCENARIO);
+        ArrayNode files = manifest.putArray("files");
+        files.add(file("strategy.json", strategyBytes));
+        files.add(file("metrics.json", metricsBytes));
+
+        ObjectNode payload = JSON.objectNode();
+        payload.set("manifest", manifest);
+        payload.put("downloadUrl", "/v1/runs/" + history.runId() + "/package");
+        return payload;
+    }
+
+    private static ObjectNode file(String path, byte[] bytes) {
+        ObjectNode file = JSON.objectNode();
+        file.put("path", path);
+        file.put("sha256", CanonicalJson.sha256(bytes));
+        file.put("bytes", bytes.length);
+        return file;
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        // Box–Muller from two uniforms: reproducible on every JVM (no nextGaussian caching).
+        double u1 = 1.0 - random.nextDouble();
+        double u2 = random.nextDouble();
+        return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}

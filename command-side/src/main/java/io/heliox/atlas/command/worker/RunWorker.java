@@ -1,0 +1,119 @@
+package io.heliox.atlas.command.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.api.PhaseEventType;
+import io.heliox.atlas.api.PhaseStep;
+import io.heliox.atlas.api.RunId;
+import io.heliox.atlas.api.run.OrchestratorEvent;
+import io.heliox.atlas.api.run.PhaseArtifactProducedEvent;
+import io.heliox.atlas.api.run.PhaseStatusReportedEvent;
+import io.heliox.atlas.api.run.RecordPhaseEventCommand;
+import io.heliox.atlas.api.run.RunCreatedEvent;
+import io.heliox.atlas.contracts.ContractSchemas;
+import io.heliox.atlas.contracts.Violation;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Drives runs forward: each event of a run (creation, a status, a non-final artifact) triggers the
+ * next step of {@link PhaseStep#SEQUENCE}, performed by a {@link PhaseNode} and recorded by a
+ * command back to the run. It runs in a tracking event processor, outside the command that
+ * produced the event; after a crash the processor redelivers from its token, and the run ignores a
+ * step it already has, so no step is lost or doubled.
+ *
+ * <p>Every payload is validated against the contract's OrchestratorEvent schema before it is
+ * recorded; a node that breaks the contract fails its phase with {@code contract.violation}.
+ */
+@ProcessingGroup(RunWorker.PROCESSING_GROUP)
+public class RunWorker {
+
+    public static final String PROCESSING_GROUP = "run-worker";
+    private static final Logger log = LoggerFactory.getLogger(RunWorker.class);
+
+    private final CommandGateway commands;
+    private final EventStore eventStore;
+    private final PhaseNode nodes;
+    private final ContractSchemas contracts;
+    private final Clock clock;
+
+    public RunWorker(CommandGateway commands, EventStore eventStore, PhaseNode nodes, ContractSchemas contracts,
+                     Clock clock) {
+        this.commands = commands;
+        this.eventStore = eventStore;
+        this.nodes = nodes;
+        this.contracts = contracts;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(RunCreatedEvent event) {
+        advance(event.runId(), 0);
+    }
+
+    @EventHandler
+    void on(PhaseStatusReportedEvent event, @SequenceNumber long seq) {
+        advance(event.runId(), seq);
+    }
+
+    @EventHandler
+    void on(PhaseArtifactProducedEvent event, @SequenceNumber long seq) {
+        if (!event.terminal()) {
+            advance(event.runId(), seq);
+        }
+    }
+
+    private void advance(RunId runId, long completedSteps) {
+        PhaseStep step = PhaseStep.after((int) completedSteps);
+        RunHistory history = RunHistory.read(eventStore, runId);
+        pause(history.options().mockStepDelayMs());
+
+        PhaseEventType type = step.type();
+        JsonNode payload;
+        if (step.phase() == history.options().failAt()) {
+            type = PhaseEventType.ERROR;
+            payload = error("mock.injected_failure",
+                    "phase " + step.phase().wireName() + " failed on request (options.failAt)");
+        } else {
+            payload = nodes.perform(step, history, clock.instant());
+            List<Violation> violations = contracts.validate(ContractSchemas.ORCHESTRATOR_EVENT,
+                    new OrchestratorEvent(runId, completedSteps + 1, step.phase(), type, clock.instant(), payload).toJson());
+            if (!violations.isEmpty()) {
+                log.error("run {} step {} broke the contract: {}", runId, step, violations);
+                type = PhaseEventType.ERROR;
+                payload = error("contract.violation", "the " + step.phase().wireName()
+                        + " node produced a payload that violates the contract: " + violations.get(0));
+            }
+        }
+        commands.sendAndWait(new RecordPhaseEventCommand(runId, step.phase(), type, payload, clock.instant()));
+    }
+
+    private static ObjectNode error(String code, String message) {
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        payload.put("code", code);
+        payload.put("message", message);
+        payload.put("retryable", false);
+        return payload;
+    }
+
+    private static void pause(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a mock step was running", e);
+        }
+    }
+}

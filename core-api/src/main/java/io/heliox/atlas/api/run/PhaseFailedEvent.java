@@ -1,0 +1,16 @@
+package io.heliox.atlas.api.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.heliox.atlas.api.Phase;
+import io.heliox.atlas.api.PhaseEventType;
+import io.heliox.atlas.api.RunId;
+
+import java.time.Instant;
+
+/** A phase failed ({@code payload.code}, {@code payload.message}); the run is FAILED and nothing follows. */
+public record PhaseFailedEvent(RunId runId, Phase phase, JsonNode payload, Instant ts) implements RunPhaseEvent {
+    @Override
+    public PhaseEventType type() {
+        return PhaseEventType.ERROR;
+    }
+}

@@ -1,0 +1,10 @@
+package io.heliox.atlas.query.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+
+/** One stored event with who caused it and in which trace (contract schema AuditEvent). */
+public record AuditEvent(long globalIndex, String aggregateId, String aggregateType, long seq, String type,
+                         Instant timestamp, String principal, String traceId, String correlationId, JsonNode payload) {
+}

@@ -1,0 +1,10 @@
+package io.heliox.atlas.query.portfolio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A portfolio item as the API shows it (contract schema PortfolioItem). */
+public record PortfolioItemView(UUID id, String name, JsonNode strategy, UUID runId, Instant createdAt) {
+}

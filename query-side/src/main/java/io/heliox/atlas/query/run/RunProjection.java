@@ -1,0 +1,92 @@
+package io.heliox.atlas.query.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.heliox.atlas.api.Phase;
+import io.heliox.atlas.api.run.PhaseArtifactProducedEvent;
+import io.heliox.atlas.api.run.PhaseFailedEvent;
+import io.heliox.atlas.api.run.PhaseStatusReportedEvent;
+import io.heliox.atlas.api.run.RunCreatedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+
+/**
+ * Projects runs into the {@code runs}, {@code checkpoints} and {@code run_budget} read models.
+ * Every write is idempotent (guarded by seq), because a tracking processor may redeliver after a
+ * crash; the token and these rows commit in one transaction.
+ */
+@ProcessingGroup(RunProjection.PROCESSING_GROUP)
+public class RunProjection {
+
+    public static final String PROCESSING_GROUP = "runs-projection";
+
+    private final JdbcTemplate jdbc;
+
+    public RunProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(RunCreatedEvent event) {
+        jdbc.update("""
+                insert into runs (id, status, prompt, seed, last_seq, current_phase, created_at)
+                values (?, 'PENDING', ?, ?, 0, 'architect', ?) on conflict (id) do nothing""",
+                event.runId().value(), event.prompt(), event.seed(), Timestamp.from(event.ts()));
+        jdbc.update("""
+                insert into run_budget (run_id, tokens_limit, tokens_used, time_ms_limit, updated_at)
+                values (?, ?, 0, ?, ?) on conflict (run_id) do nothing""",
+                event.runId().value(), event.options().tokensLimit(), event.options().timeMsLimit(),
+                Timestamp.from(event.ts()));
+    }
+
+    @EventHandler
+    void on(PhaseStatusReportedEvent event, @SequenceNumber long seq) {
+        jdbc.update("update runs set status = 'RUNNING', last_seq = ?, current_phase = ? where id = ? and last_seq < ?",
+                seq, event.phase().wireName(), event.runId().value(), seq);
+    }
+
+    @EventHandler
+    void on(PhaseArtifactProducedEvent event, @SequenceNumber long seq) {
+        boolean done = event.terminal();
+        String nextPhase = done ? null : next(event.phase()).wireName();
+        jdbc.update("""
+                update runs set status = ?, last_seq = ?, current_phase = ?, finished_at = ?
+                where id = ? and last_seq < ?""",
+                done ? "COMPLETED" : "RUNNING", seq, nextPhase, done ? Timestamp.from(event.ts()) : null,
+                event.runId().value(), seq);
+        jdbc.update("""
+                insert into checkpoints (run_id, phase, seq, artifact, created_at) values (?, ?, ?, ?::jsonb, ?)
+                on conflict (run_id, phase) do update set seq = excluded.seq, artifact = excluded.artifact,
+                  created_at = excluded.created_at where checkpoints.seq < excluded.seq""",
+                event.runId().value(), event.phase().wireName(), seq, json(event.payload()), Timestamp.from(event.ts()));
+    }
+
+    @EventHandler
+    void on(PhaseFailedEvent event, @SequenceNumber long seq) {
+        jdbc.update("""
+                update runs set status = 'FAILED', last_seq = ?, current_phase = ?, error_phase = ?, error_code = ?,
+                  error_message = ?, finished_at = ? where id = ? and last_seq < ?""",
+                seq, event.phase().wireName(), event.phase().wireName(), event.payload().path("code").asText(),
+                event.payload().path("message").asText(), Timestamp.from(event.ts()), event.runId().value(), seq);
+    }
+
+    @ResetHandler
+    void reset() {
+        // A replay rebuilds these tables from the event store.
+        jdbc.update("delete from checkpoints");
+        jdbc.update("delete from run_budget");
+        jdbc.update("delete from runs");
+    }
+
+    private static Phase next(Phase phase) {
+        return Phase.values()[phase.ordinal() + 1];
+    }
+
+    private static String json(JsonNode node) {
+        return node.toString();
+    }
+}

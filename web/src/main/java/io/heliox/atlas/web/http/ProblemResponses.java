@@ -1,0 +1,121 @@
+package io.heliox.atlas.web.http;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.contracts.Violation;
+import io.heliox.atlas.web.infra.MessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.List;
+
+/**
+ * Turns every failure into {@code application/problem+json} (contract schema Problem): client
+ * mistakes into precise 4xx with pointers, and anything unexpected into a 500 that names the
+ * trace id but leaks no internals.
+ */
+@RestControllerAdvice
+public class ProblemResponses {
+
+    static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    private static final String TYPE_BASE = "https://heliox.io/atlas/problems/";
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ObjectNode> apiProblem(ApiProblem problem, HttpServletRequest request) {
+        return body(problem.status(), problem.type(), problem.title(), problem.getMessage(), problem.errors(), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ObjectNode> unsupportedMediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        String detail = "Content-Type " + (e.getContentType() == null ? "(none)" : e.getContentType())
+                + " is not supported; send application/json";
+        return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type", detail,
+                List.of(new Violation("/header/Content-Type", detail, null)), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ObjectNode> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        return body(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
+                "this endpoint cannot produce the media type named in Accept", List.of(), request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ObjectNode> methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return body(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
+                e.getMethod() + " is not allowed here", List.of(), request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ObjectNode> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        String detail = e.getName() + " has an invalid value";
+        return body(HttpStatus.BAD_REQUEST, "invalid-parameter", "Request parameter is invalid", detail,
+                List.of(new Violation("/query/" + e.getName(), detail, "type")), request);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ObjectNode> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        String detail = e.getParameterName() + " is required";
+        return body(HttpStatus.BAD_REQUEST, "invalid-parameter", "Request parameter is invalid", detail,
+                List.of(new Violation("/query/" + e.getParameterName(), detail, "required")), request);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ObjectNode> noResource(NoResourceFoundException e, HttpServletRequest request) {
+        return body(HttpStatus.NOT_FOUND, "not-found", "Not found", "no resource at " + request.getRequestURI(),
+                List.of(), request);
+    }
+
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone() {
+        // The client closed an SSE stream; nothing to answer.
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ObjectNode> unexpected(Exception e, HttpServletRequest request) {
+        log.error("unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "the server failed; quote trace id " + MDC.get(MessageContext.TRACE_ID) + " when reporting it",
+                List.of(), request);
+    }
+
+    static ResponseEntity<ObjectNode> body(HttpStatus status, String type, String title, String detail,
+                                           List<Violation> errors, HttpServletRequest request) {
+        ObjectNode problem = JsonNodeFactory.instance.objectNode();
+        problem.put("type", TYPE_BASE + type);
+        problem.put("title", title);
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", request.getRequestURI());
+        String traceId = MDC.get(MessageContext.TRACE_ID);
+        if (traceId != null) {
+            problem.put("traceId", traceId);
+        }
+        if (!errors.isEmpty()) {
+            var list = problem.putArray("errors");
+            for (Violation v : errors) {
+                ObjectNode error = list.addObject();
+                error.put("pointer", v.pointer());
+                error.put("message", v.message());
+                if (v.keyword() != null) {
+                    error.put("keyword", v.keyword());
+                }
+            }
+        }
+        return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,144 @@
+package io.heliox.atlas.web.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.api.Phase;
+import io.heliox.atlas.api.RunId;
+import io.heliox.atlas.api.RunOptions;
+import io.heliox.atlas.api.run.StartRunCommand;
+import io.heliox.atlas.contracts.ContractSchemas;
+import io.heliox.atlas.query.Page;
+import io.heliox.atlas.query.run.RunEventReader;
+import io.heliox.atlas.query.run.RunList;
+import io.heliox.atlas.query.run.RunSummary;
+import io.heliox.atlas.web.infra.AtlasProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** Runs: start one, read one, list them, stream one's events. */
+@RestController
+public class RunController {
+
+    /** Largest seed the contract allows: JSON numbers are exact up to 2^53 - 1 in every client. */
+    private static final long MAX_SEED = 9_007_199_254_740_991L;
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    private final CommandGateway commands;
+    private final RequestBodies bodies;
+    private final RunEventReader reader;
+    private final RunList runList;
+    private final RunEventStreams streams;
+    private final AtlasProperties.Runs defaults;
+    private final Clock clock;
+
+    public RunController(CommandGateway commands, RequestBodies bodies, RunEventReader reader, RunList runList,
+                         RunEventStreams streams, AtlasProperties properties, Clock clock) {
+        this.commands = commands;
+        this.bodies = bodies;
+        this.reader = reader;
+        this.runList = runList;
+        this.streams = streams;
+        this.defaults = properties.runs();
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/v1/runs", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<ObjectNode> start(HttpServletRequest request) {
+        JsonNode body = bodies.read(request, ContractSchemas.START_RUN_REQUEST);
+        RunId runId = RunId.random();
+        long seed = body.has("seed") ? body.get("seed").asLong() : SEEDS.nextLong(MAX_SEED + 1);
+        commands.sendAndWait(new StartRunCommand(runId, body.get("prompt").asText(), seed,
+                options(body.path("options")), clock.instant()));
+        ObjectNode created = JsonNodeFactory.instance.objectNode().put("runId", runId.toString());
+        return ResponseEntity.created(URI.create("/v1/runs/" + runId)).body(created);
+    }
+
+    private RunOptions options(JsonNode options) {
+        return new RunOptions(
+                options.path("mode").asText(RunOptions.MODE_MOCK),
+                options.hasNonNull("failAt") ? Phase.fromWire(options.get("failAt").asText()) : null,
+                options.path("tokensLimit").asLong(defaults.tokensLimit()),
+                options.path("timeMsLimit").asLong(defaults.timeMsLimit()),
+                options.path("phaseTimeoutMs").asLong(defaults.phaseTimeoutMs()),
+                options.path("mockStepDelayMs").asLong(0));
+    }
+
+    @GetMapping(path = "/v1/runs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ObjectNode get(@PathVariable String id) {
+        RunId runId = Params.runId(id);
+        return reader.summary(runId).map(RunController::toJson)
+                .orElseThrow(() -> ApiProblem.notFound("no run " + runId));
+    }
+
+    @GetMapping(path = "/v1/runs", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ObjectNode list(@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
+        Page<RunSummary> page = runList.page(Params.limit(limit, 50, 200), Params.cursor(cursor));
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        var items = body.putArray("items");
+        page.items().forEach(run -> items.add(toJson(run)));
+        body.put("nextCursor", page.nextCursor());
+        return body;
+    }
+
+    @GetMapping(path = "/v1/runs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter events(@PathVariable String id,
+                             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
+                             @RequestParam(name = "lastEventId", required = false) String lastEventIdParam) {
+        RunId runId = Params.runId(id);
+        long after = 0;
+        if (lastEventIdParam != null) {
+            after = nonNegative("/query/lastEventId", lastEventIdParam);
+        } else if (lastEventIdHeader != null && !lastEventIdHeader.isBlank()) {
+            after = nonNegative("/header/Last-Event-ID", lastEventIdHeader);
+        }
+        if (reader.summary(runId).isEmpty()) {
+            throw ApiProblem.notFound("no run " + runId);
+        }
+        return streams.open(runId, after);
+    }
+
+    private static long nonNegative(String pointer, String text) {
+        long value = Params.longValue(pointer, text);
+        if (value < 0) {
+            throw ApiProblem.invalidParameter(pointer, "must be >= 0");
+        }
+        return value;
+    }
+
+    static ObjectNode toJson(RunSummary run) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("runId", run.runId());
+        node.put("status", run.status().name());
+        node.put("prompt", run.prompt());
+        node.put("seed", run.seed());
+        node.put("lastSeq", run.lastSeq());
+        node.put("createdAt", run.createdAt().toString());
+        node.put("finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString());
+        ObjectNode summary = node.putObject("summary");
+        summary.put("currentPhase", run.currentPhase() == null ? null : run.currentPhase().wireName());
+        summary.put("eventCount", run.eventCount());
+        if (run.error() == null) {
+            summary.putNull("error");
+        } else {
+            summary.putObject("error")
+                    .put("phase", run.error().phase().wireName())
+                    .put("code", run.error().code())
+                    .put("message", run.error().message());
+        }
+        return node;
+    }
+}

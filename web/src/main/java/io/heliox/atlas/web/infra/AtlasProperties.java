@@ -1,0 +1,24 @@
+package io.heliox.atlas.web.infra;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.List;
+
+/**
+ * Every ATLAS setting, bound from {@code atlas.*} (see application.properties for the environment
+ * variable behind each, and the README's configuration table).
+ */
+@ConfigurationProperties("atlas")
+public record AtlasProperties(String dataDir, Db db, Runs runs, Http http, String dataRemoteProviders) {
+
+    /** @param url JDBC URL of an external PostgreSQL; blank starts the embedded one under {@code dataDir} */
+    public record Db(String url, String user, String password, int embeddedPort, int poolSize) {
+    }
+
+    /** Defaults of every run; a run's options may lower or raise them within the contract's bounds. */
+    public record Runs(long tokensLimit, long timeMsLimit, long phaseTimeoutMs) {
+    }
+
+    public record Http(long maxBodyBytes, List<String> corsAllowedOrigins) {
+    }
+}

@@ -1,0 +1,77 @@
+package io.heliox.atlas.web.infra;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.heliox.atlas.command.worker.RunWorker;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon wiring that is ours rather than Axon's defaults: the stored event format, who-and-why
+ * metadata on every message, and failure handling of the run worker.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /**
+     * Axon's own ObjectMapper (found by this bean name), so web JSON settings can never change
+     * the format of stored events. Instants are ISO-8601 strings.
+     */
+    @Bean
+    @Qualifier("defaultAxonObjectMapper")
+    public ObjectMapper defaultAxonObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .findAndRegisterModules();
+    }
+
+    /**
+     * traceId (the HTTP request's, set on the first command) and correlationId flow from each
+     * message to everything it causes (MessageOriginProvider); principal is copied as is.
+     */
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    public CorrelationDataProvider principalCorrelationProvider() {
+        return new SimpleCorrelationDataProvider(MessageContext.PRINCIPAL);
+    }
+
+    /**
+     * A worker step that throws must be retried, not skipped: skipping would strand the run. The
+     * propagating handler makes the tracking processor roll back and retry the event with backoff.
+     */
+    @Bean
+    public ConfigurerModule runWorkerErrorHandling() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                RunWorker.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    }
+
+    /** Stamps commands sent from an HTTP request with its principal and trace id. */
+    @Bean
+    public SmartInitializingSingleton commandMessageContext(CommandBus commandBus) {
+        return () -> {
+            commandBus.registerDispatchInterceptor(MessageContext.dispatchInterceptor());
+            commandBus.registerHandlerInterceptor(MessageContext.handlerInterceptor());
+        };
+    }
+
+    /** Log lines written while handling an event carry the trace id of the request that caused it. */
+    @Bean
+    public ConfigurerModule eventMessageContext() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultHandlerInterceptor((config, processorName) -> MessageContext.handlerInterceptor());
+    }
+}

@@ -1,0 +1,109 @@
+package io.heliox.atlas.web.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The local-first database: a real PostgreSQL 17 server (zonky's binaries from Maven Central)
+ * whose data directory lives under the project's {@code var/} and survives restarts.
+ *
+ * <p>A node killed with SIGKILL leaves its postgres child running and holding the data directory.
+ * Before starting, a server still recorded in {@code postmaster.pid} is asked to stop (SIGTERM:
+ * PostgreSQL's smart shutdown; its clients died with the JVM), then killed if it does not, so a
+ * restart after a crash always gets the same data back.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+    }
+
+    public static EmbeddedDatabase start(Path dataDirectory, int port) {
+        try {
+            Files.createDirectories(dataDirectory);
+            stopOrphan(dataDirectory);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", "on");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            log.info("embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDirectory);
+            return new EmbeddedDatabase(postgres, dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory
+                    + " (is another ATLAS using it?)", e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    private static void stopOrphan(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        Optional<ProcessHandle> orphan = lines.isEmpty() ? Optional.empty()
+                : parsePid(lines.get(0)).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+                .filter(EmbeddedDatabase::isPostgres);
+        if (orphan.isEmpty()) {
+            return; // stale pid file: postgres itself recovers from it
+        }
+        ProcessHandle process = orphan.get();
+        log.warn("a PostgreSQL (pid {}) from an earlier run still holds {}; stopping it", process.pid(), dataDirectory);
+        process.destroy();
+        try {
+            process.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception timeout) {
+            process.destroyForcibly();
+            process.onExit().join();
+        }
+    }
+
+    private static boolean isPostgres(ProcessHandle process) {
+        return process.info().command().map(c -> c.endsWith("postgres")).orElse(true);
+    }
+
+    private static Optional<Long> parsePid(String line) {
+        try {
+            return Optional.of(Long.parseLong(line.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

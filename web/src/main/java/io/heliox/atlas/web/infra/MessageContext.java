@@ -1,0 +1,61 @@
+package io.heliox.atlas.web.infra;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.slf4j.MDC;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Who and why of every message (invariant 7): the principal and the trace id travel in Axon
+ * metadata, and in the logging MDC of the thread handling the message.
+ */
+public final class MessageContext {
+
+    public static final String PRINCIPAL = "principal";
+    public static final String TRACE_ID = "traceId";
+    /** The principal of requests while authentication is off. */
+    public static final String LOCAL_PRINCIPAL = "local";
+    /** The principal of messages no person sent (deadlines, start-up work). */
+    public static final String SYSTEM_PRINCIPAL = "system";
+
+    private MessageContext() {
+    }
+
+    static MessageDispatchInterceptor<CommandMessage<?>> dispatchInterceptor() {
+        return messages -> (index, message) -> {
+            Map<String, Object> added = new HashMap<>();
+            if (!message.getMetaData().containsKey(PRINCIPAL)) {
+                String principal = MDC.get(PRINCIPAL);
+                added.put(PRINCIPAL, principal == null ? SYSTEM_PRINCIPAL : principal);
+            }
+            String traceId = MDC.get(TRACE_ID);
+            if (traceId != null && !message.getMetaData().containsKey(TRACE_ID)) {
+                added.put(TRACE_ID, traceId);
+            }
+            return added.isEmpty() ? message : message.andMetaData(added);
+        };
+    }
+
+    static <T extends Message<?>> MessageHandlerInterceptor<T> handlerInterceptor() {
+        return (unitOfWork, chain) -> {
+            Object traceId = unitOfWork.getMessage().getMetaData().get(TRACE_ID);
+            String previous = MDC.get(TRACE_ID);
+            if (traceId != null) {
+                MDC.put(TRACE_ID, traceId.toString());
+            }
+            try {
+                return chain.proceed();
+            } finally {
+                if (previous == null) {
+                    MDC.remove(TRACE_ID);
+                } else {
+                    MDC.put(TRACE_ID, previous);
+                }
+            }
+        };
+    }
+}

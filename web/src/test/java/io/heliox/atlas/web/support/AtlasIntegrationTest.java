@@ -1,0 +1,60 @@
+package io.heliox.atlas.web.support;
+
+import io.heliox.atlas.web.AtlasApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Base of the tests that run the whole application: real HTTP on a random port, a real
+ * PostgreSQL (see {@link TestDatabase}). All subclasses share one application context.
+ */
+@SpringBootTest(classes = AtlasApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"atlas.sse.heartbeat-ms=1000", "spring.main.banner-mode=off"})
+@ContextConfiguration(initializers = TestDatabase.class)
+@AutoConfigureObservability // Spring Boot tests switch metrics export off unless asked
+public abstract class AtlasIntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    protected String startRun(String body) {
+        Api.Response response = api.postJson("/v1/runs", body);
+        if (response.status() != 201) {
+            throw new AssertionError("run not started: " + response);
+        }
+        return response.json().get("runId").asText();
+    }
+
+    protected static void await(Duration timeout, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
