@@ -12,7 +12,7 @@ SOURCES := $(shell find pom.xml */pom.xml */src -type f 2>/dev/null)
 JAVA_OPTS ?= -Ddisable-axoniq-console-message=true
 
 .DEFAULT_GOAL := help
-.PHONY: help setup build run dev test verify bench clean check-tools
+.PHONY: help setup build run dev test verify bench clean check-tools compose-check
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -40,6 +40,11 @@ dev: run ## alias of run
 
 test: check-tools ## every check: unit, contract, aggregate, integration on real PostgreSQL, crash
 	$(MVN) verify
+	@$(MAKE) --no-print-directory compose-check
+
+compose-check: ## validate docker-compose.yml offline (where docker-compose is installed)
+	@if command -v docker-compose >/dev/null; then docker-compose config -q && echo "docker-compose.yml: valid"; \
+	 else echo "docker-compose not installed: compose file not validated (apt-get install docker-compose)"; fi
 
 verify: check-tools ## test + the long suites (20 SIGKILLs in the crash suite)
 	$(MVN) verify -Datlas.crash.kills=20

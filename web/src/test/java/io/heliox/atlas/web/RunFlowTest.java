@@ -115,6 +115,9 @@ class RunFlowTest extends AtlasIntegrationTest {
     @Test
     void aPhaseThatOverrunsItsTimeoutFailsTheRunThroughThePersistentDeadline() {
         String runId = startRun("{\"prompt\":\"slow\",\"options\":{\"mockStepDelayMs\":3000,\"phaseTimeoutMs\":1000}}");
+        // The deadline lives in PostgreSQL (db-scheduler), not in memory: it survives a crash.
+        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = 'AxonDeadline'",
+                Long.class)).isPositive();
         SseRead stream = api.events(runId);
         SseRead.Event last = stream.events().get(stream.events().size() - 1);
         assertThat(last.type()).isEqualTo("error");
