@@ -8,20 +8,33 @@ JAVA ?= java
 VERSION := 0.1.0-SNAPSHOT
 JAR := web/target/atlas-web-$(VERSION).jar
 # A build is needed when any pom or source file is newer than the jar.
-SOURCES := $(shell find pom.xml */pom.xml */src -type f 2>/dev/null)
+SOURCES := $(shell find pom.xml */pom.xml */src web/ui/src web/ui/package.json web/ui/svelte.config.js web/ui/vite.config.ts -type f 2>/dev/null)
 JAVA_OPTS ?= -Ddisable-axoniq-console-message=true
+UI := web/ui
+CHROMIUM ?= /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help setup build run dev test verify bench clean check-tools compose-check
+.PHONY: help setup build run dev test verify bench clean check-tools compose-check ensure-chromium \
+        ui-test ui-dev ui-mock test-ui-connections ui-checklist snapshot-ui storybook
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
 
 check-tools: ## fail with a clear message when a required tool is missing
 	@command -v $(JAVA) >/dev/null || { echo "missing: a JDK 17+ ('java'). On Debian: apt-get install openjdk-17-jdk-headless" >&2; exit 1; }
 	@v=$$($(JAVA) -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $$2}'); \
 	  [ "$${v%%.*}" -ge 17 ] 2>/dev/null || { echo "need Java 17 or newer, found '$$v'" >&2; exit 1; }
 	@command -v mvn >/dev/null || { echo "missing: Apache Maven 3.8+ ('mvn'). On Debian: apt-get install maven" >&2; exit 1; }
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "missing: Node.js 20.19+ and npm (the web UI is built with them). On Debian: apt-get install nodejs npm" >&2; exit 1; }
+	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' || { echo "need Node.js 20.19 or newer, found $$(node --version)" >&2; exit 1; }
+
+ensure-chromium: ## the browser for UI tests: Debian's chromium, installed when missing and installable
+	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+	 if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	   echo "installing Debian's chromium for the browser tests…"; \
+	   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	     || { echo "could not install chromium with apt-get; install it, or set CHROMIUM=/path/to/chromium" >&2; exit 1; }; \
+	 else echo "missing: chromium at $(CHROMIUM) for the browser tests. On Debian: sudo apt-get install chromium (or set CHROMIUM=/path)" >&2; exit 1; fi
 
 setup: check-tools ## fetch every dependency once (later builds work offline)
 	$(MVN) -q -DskipTests install
@@ -38,9 +51,30 @@ run: check-tools $(JAR) ## build if needed and start ATLAS on :8080 (embedded Po
 
 dev: run ## alias of run
 
-test: check-tools ## every check: unit, contract, aggregate, integration on real PostgreSQL, crash
+test: check-tools ensure-chromium ## every check: backend (unit, contract, real PostgreSQL, crash) and UI (types, lint, unit, browser)
 	$(MVN) verify
+	@$(MAKE) --no-print-directory ui-test
 	@$(MAKE) --no-print-directory compose-check
+
+ui-test: ## the UI's checks, against the jar `mvn verify` built: svelte-check, eslint, vitest, Playwright
+	cd $(UI) && npm run check && npm run lint && npm run test:unit
+	cd $(UI) && CHROMIUM_PATH=$(CHROMIUM) npx playwright test
+
+ui-dev: ## the UI with hot reload on :5173, talking to a backend on :8080 (start it with make run)
+	cd $(UI) && npm install --no-audit --no-fund && npm run dev
+
+ui-mock: ## the whole UI from contract fixtures, no backend (UI_MOCK=on)
+	cd $(UI) && npm install --no-audit --no-fund && UI_MOCK=on npm run dev
+
+test-ui-connections: build ensure-chromium ## the UI→API bindings of contracts/ui-bindings.json, statically and in the browser
+	cd $(UI) && npx vitest run src/lib/bindings.test.ts && CHROMIUM_PATH=$(CHROMIUM) npx playwright test e2e/bindings.spec.ts
+
+ui-checklist: test-ui-connections ## alias: the roadmap's UI checklist (1.6.6)
+
+snapshot-ui: build ensure-chromium ## a timestamped screenshot set of the main screens under var/ui-snapshots/
+	@dir=var/ui-snapshots/$$(date -u +%Y%m%dT%H%M%SZ); mkdir -p $$dir; \
+	 cd $(UI) && ATLAS_SCREENS_DIR=../../$$dir CHROMIUM_PATH=$(CHROMIUM) npx playwright test e2e/run-flow.spec.ts \
+	 && echo "screenshots in $$dir"
 
 compose-check: ## validate docker-compose.yml offline (where docker-compose is installed)
 	@if command -v docker-compose >/dev/null; then docker-compose config -q && echo "docker-compose.yml: valid"; \

@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { startRun } from './helpers';
+
+/** 1.6.6: every critical element named in contracts/ui-bindings.json is on its screen. */
+const bindings = JSON.parse(readFileSync('../../contracts/src/main/resources/contracts/ui-bindings.json', 'utf8'));
+
+async function expectAll(page: import('@playwright/test').Page, screen: string) {
+  for (const id of bindings.elements[screen] as string[]) {
+    await expect(page.getByTestId(id).first(), `${screen}: ${id}`).toBeAttached();
+  }
+}
+
+test('every bound element is rendered on its screen', async ({ page, request }) => {
+  const done = await startRun(request, 'bindings');
+  const failed = await startRun(request, 'bindings fail', { failAt: 't0' });
+  await expect.poll(async () => (await (await request.get(`/v1/runs/${done}`)).json()).status).toBe('COMPLETED');
+  const saved = await request.post('/v1/portfolio', { data: { name: 'bound', strategy: {
+    id: 'bindings-check', name: 'bound', version: '0.1', timeframe: '1h', rules: [{ if: 'close > 1', then: 'buy' }], params: {} } } });
+  expect(saved.ok()).toBeTruthy();
+
+  await page.goto('/');
+  await expectAll(page, 'home');
+  await page.goto(`/runs/${done}`);
+  await expect(page.getByTestId('run-status')).toHaveText('COMPLETED');
+  await expectAll(page, 'run');
+  await page.goto(`/runs/${failed}`);
+  await expect(page.getByTestId('run-status')).toHaveText('FAILED');
+  await expectAll(page, 'failedRun');
+  await page.goto('/runs');
+  await expectAll(page, 'history');
+  await page.goto('/portfolio');
+  await expectAll(page, 'portfolio');
+});

@@ -1,0 +1,22 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+export const SCREENS_DIR = process.env.ATLAS_SCREENS_DIR ?? 'test-results/screens';
+
+/** Saves a full-page screenshot of a main screen as a test artifact. */
+export async function screen(page: Page, name: string) {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  await page.screenshot({ path: `${SCREENS_DIR}/${name}.png`, fullPage: true });
+}
+
+/** Starts a run through the API (not the UI) with options the UI does not expose. */
+export async function startRun(request: APIRequestContext, prompt: string, options: Record<string, unknown> = {}) {
+  const response = await request.post('/v1/runs', { data: { prompt, options } });
+  expect(response.status()).toBe(201);
+  return (await response.json()).runId as string;
+}
+
+/** The seqs the timeline shows, in order. */
+export async function timelineSeqs(page: Page): Promise<number[]> {
+  return page.getByTestId('timeline-event').evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute('data-seq'))));
+}

@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApiError, createHttpApi } from './api';
+
+/** api.ts against a real HTTP server on loopback. */
+let server: Server | null = null;
+const requests: { method?: string; url?: string; headers: IncomingMessage['headers']; body: string }[] = [];
+
+async function serve(handler: (req: IncomingMessage, res: ServerResponse, n: number) => void): Promise<string> {
+  requests.length = 0;
+  let n = 0;
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      requests.push({ method: req.method, url: req.url, headers: req.headers, body });
+      handler(req, res, n++);
+    });
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+}
+
+function json(res: ServerResponse, status: number, body: unknown, type = 'application/json') {
+  res.writeHead(status, { 'Content-Type': type, 'X-Trace-Id': 'trace-1' });
+  res.end(JSON.stringify(body));
+}
+
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+  server = null;
+});
+
+describe('api.ts', () => {
+  it('creates a run with a JSON body and a request id', async () => {
+    const base = await serve((_req, res) => json(res, 201, { runId: 'r1' }));
+    const api = createHttpApi({ baseUrl: base });
+    expect(await api.createRun('Create MA crossover strategy', { seed: 7 })).toEqual({ runId: 'r1' });
+    expect(requests[0].method).toBe('POST');
+    expect(requests[0].url).toBe('/v1/runs');
+    expect(JSON.parse(requests[0].body)).toEqual({ prompt: 'Create MA crossover strategy', seed: 7 });
+    expect(requests[0].headers['content-type']).toBe('application/json');
+    expect(requests[0].headers['x-request-id']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('turns problem+json into an ApiError with the problem and trace id, without retrying', async () => {
+    const problem = { type: 'x', title: 'Request body is invalid', status: 400, detail: '1 violation(s)',
+      errors: [{ pointer: '/prompt', message: 'required key [prompt] not found' }] };
+    const base = await serve((_req, res) => json(res, 400, problem, 'application/problem+json'));
+    const api = createHttpApi({ baseUrl: base, retryDelayMs: 1 });
+    const error = await api.createRun('').catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(400);
+    expect(error.problem.errors[0].pointer).toBe('/prompt');
+    expect(error.traceId).toBe('trace-1');
+    expect(requests).toHaveLength(1);
+  });
+
+  it('retries a dropped connection with the same request id', async () => {
+    const base = await serve((_req, res, n) => (n < 2 ? res.socket?.destroy() : json(res, 200, { status: 'ok', db: 'up' })));
+    const api = createHttpApi({ baseUrl: base, retryDelayMs: 1 });
+    expect(await api.health()).toEqual({ status: 'ok', db: 'up' });
+    expect(requests).toHaveLength(3);
+    expect(new Set(requests.map((r) => r.headers['x-request-id'])).size).toBe(1);
+  });
+
+  it('times out a request that never answers', async () => {
+    const base = await serve(() => {
+      /* never answer */
+    });
+    const api = createHttpApi({ baseUrl: base, timeoutMs: 50, retries: 1, retryDelayMs: 1 });
+    const error = await api.getRun('r1').catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.message).toContain('timed out after 50 ms');
+    expect(requests).toHaveLength(2);
+  });
+
+  it('pages lists with limit and cursor', async () => {
+    const base = await serve((_req, res) => json(res, 200, { items: [], nextCursor: null }));
+    const api = createHttpApi({ baseUrl: base });
+    await api.listRuns('abc', 10);
+    await api.listStrategies(null, 5);
+    expect(requests.map((r) => r.url)).toEqual(['/v1/runs?cursor=abc&limit=10', '/v1/portfolio?limit=5']);
+  });
+});

@@ -1,0 +1,117 @@
+import type { OrchestratorEvent, Page, PortfolioItem, Problem, RunOptions, RunSummary, StrategyDsl } from '$lib/types';
+import { openEventStream, type EventStream, type StreamCallbacks } from './sse';
+
+/**
+ * The one way the UI talks to ATLAS. Every call has a timeout, retries network failures (never
+ * HTTP errors: a 4xx will not get better by asking again, and POSTs are only retried when the
+ * server cannot have seen them), sends an X-Request-Id so its trace can be found in the server
+ * logs, and turns problem+json answers into an {@link ApiError}.
+ */
+export interface AtlasApi {
+  health(): Promise<{ status: string; db: string }>;
+  createRun(prompt: string, options?: { seed?: number; options?: RunOptions }): Promise<{ runId: string }>;
+  getRun(runId: string): Promise<RunSummary>;
+  listRuns(cursor?: string | null, limit?: number): Promise<Page<RunSummary>>;
+  streamEvents(runId: string, callbacks: StreamCallbacks, afterSeq?: number): EventStream;
+  saveStrategy(item: { id?: string; name: string; strategy: StrategyDsl; runId?: string }): Promise<PortfolioItem>;
+  listStrategies(cursor?: string | null, limit?: number): Promise<Page<PortfolioItem>>;
+}
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly problem: Problem | null, message: string, readonly traceId?: string) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ApiConfig {
+  baseUrl?: string;
+  timeoutMs?: number;
+  retries?: number;
+  retryDelayMs?: number;
+  fetch?: typeof fetch;
+}
+
+export function newRequestId(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function createHttpApi(config: ApiConfig = {}): AtlasApi {
+  const baseUrl = config.baseUrl ?? '';
+  const timeoutMs = config.timeoutMs ?? 10_000;
+  const retries = config.retries ?? 2;
+  const retryDelayMs = config.retryDelayMs ?? 300;
+  const doFetch = config.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const requestId = newRequestId();
+    let lastError: unknown;
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      if (attempt > 0) await sleep(retryDelayMs * 2 ** (attempt - 1));
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), timeoutMs);
+      let response: Response;
+      try {
+        response = await doFetch(baseUrl + path, {
+          method,
+          signal: controller.signal,
+          headers: {
+            Accept: 'application/json',
+            'X-Request-Id': requestId,
+            ...(body === undefined ? {} : { 'Content-Type': 'application/json' })
+          },
+          body: body === undefined ? undefined : JSON.stringify(body)
+        });
+      } catch (e) {
+        // Network failure or timeout: the request may not have arrived. Reads are always safe to
+        // repeat; a run POST is repeated too (a duplicate run is visible and harmless, a lost click is not).
+        lastError = controller.signal.aborted ? new ApiError(0, null, `timed out after ${timeoutMs} ms`, requestId) : e;
+        continue;
+      } finally {
+        clearTimeout(timer);
+      }
+      const traceId = response.headers.get('X-Trace-Id') ?? requestId;
+      const text = await response.text();
+      if (!response.ok) {
+        const problem = parseProblem(text);
+        throw new ApiError(response.status, problem, problem?.detail ?? problem?.title ?? `HTTP ${response.status}`, traceId);
+      }
+      return (text ? JSON.parse(text) : null) as T;
+    }
+    throw lastError instanceof ApiError ? lastError : new ApiError(0, null, `cannot reach ATLAS: ${String(lastError)}`, requestId);
+  }
+
+  return {
+    health: () => request('GET', '/healthz'),
+    createRun: (prompt, extra = {}) => request('POST', '/v1/runs', { prompt, ...extra }),
+    getRun: (runId) => request('GET', `/v1/runs/${encodeURIComponent(runId)}`),
+    listRuns: (cursor, limit = 50) => request('GET', `/v1/runs?${query({ cursor, limit })}`),
+    streamEvents: (runId, callbacks, afterSeq = 0) =>
+      openEventStream({ url: `${baseUrl}/v1/runs/${encodeURIComponent(runId)}/events`, afterSeq, fetch: doFetch }, callbacks),
+    saveStrategy: (item) => request('POST', '/v1/portfolio', item),
+    listStrategies: (cursor, limit = 50) => request('GET', `/v1/portfolio?${query({ cursor, limit })}`)
+  };
+}
+
+function query(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined) search.set(k, String(v));
+  return search.toString();
+}
+
+function parseProblem(text: string): Problem | null {
+  try {
+    const value = JSON.parse(text);
+    return value && typeof value === 'object' && 'status' in value ? (value as Problem) : null;
+  } catch {
+    return null;
+  }
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export type { OrchestratorEvent };

@@ -1,0 +1,117 @@
+import type { AtlasApi } from './api';
+import { ApiError } from './api';
+import type { EventStream, StreamCallbacks } from './sse';
+import type { OrchestratorEvent, PortfolioItem, RunSummary, StrategyDsl } from '$lib/types';
+import { isTerminal } from '$lib/types';
+
+import e1 from '$contracts/fixtures/valid/orchestrator-event/mock-run-01-architect-status.json';
+import e2 from '$contracts/fixtures/valid/orchestrator-event/mock-run-02-architect-artifact.json';
+import e3 from '$contracts/fixtures/valid/orchestrator-event/mock-run-03-synth-status.json';
+import e4 from '$contracts/fixtures/valid/orchestrator-event/mock-run-04-synth-artifact.json';
+import e5 from '$contracts/fixtures/valid/orchestrator-event/mock-run-05-t0-status.json';
+import e6 from '$contracts/fixtures/valid/orchestrator-event/mock-run-06-t0-artifact.json';
+import e7 from '$contracts/fixtures/valid/orchestrator-event/mock-run-07-pack-artifact.json';
+import failure from '$contracts/fixtures/valid/orchestrator-event/error-t0-fail-at.json';
+
+/**
+ * UI_MOCK=on: the same {@link AtlasApi} answered from the contract's fixtures (which the Java
+ * contract tests validate against the schemas), with no backend and no network. A prompt that
+ * mentions "fail" plays the t0 failure fixture, so error states can be designed too.
+ */
+const SUCCESS = [e1, e2, e3, e4, e5, e6, e7] as OrchestratorEvent[];
+const FAILURE = [e1, e2, e3, e4, e5, failure] as OrchestratorEvent[];
+
+interface MockRun { summary: RunSummary; events: OrchestratorEvent[] }
+
+export function createMockApi(stepDelayMs = 250): AtlasApi {
+  const runs = new Map<string, MockRun>();
+  const portfolio: PortfolioItem[] = [];
+  let counter = 0;
+
+  const idFor = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+  return {
+    health: async () => ({ status: 'ok', db: 'up' }),
+    async createRun(prompt) {
+      const runId = idFor(++counter);
+      const script = /fail/i.test(prompt) ? FAILURE : SUCCESS;
+      const now = new Date().toISOString();
+      const events = script.map((e) => ({ ...e, runId, ts: now }));
+      runs.set(runId, {
+        events,
+        summary: {
+          runId, status: 'RUNNING', prompt, seed: 42, lastSeq: 0, createdAt: now, finishedAt: null,
+          summary: { currentPhase: 'architect', eventCount: 0, error: null }
+        }
+      });
+      return { runId };
+    },
+    async getRun(runId) {
+      const run = runs.get(runId);
+      if (!run) throw new ApiError(404, null, `no run ${runId}`);
+      return run.summary;
+    },
+    async listRuns() {
+      return { items: [...runs.values()].map((r) => r.summary).reverse(), nextCursor: null };
+    },
+    streamEvents(runId: string, callbacks: StreamCallbacks, afterSeq = 0): EventStream {
+      const run = runs.get(runId);
+      let lastSeq = afterSeq;
+      let state: EventStream['state'] = 'open';
+      const timers: ReturnType<typeof setTimeout>[] = [];
+      if (!run) {
+        state = 'error';
+        queueMicrotask(() => callbacks.onState?.('error', 'no such run'));
+      } else {
+        queueMicrotask(() => callbacks.onState?.('open'));
+        run.events.filter((e) => e.seq > afterSeq).forEach((event, i) => {
+          timers.push(setTimeout(() => {
+            lastSeq = event.seq;
+            applyToSummary(run.summary, event);
+            callbacks.onEvent(event);
+            if (isTerminal(event)) {
+              state = 'closed';
+              callbacks.onState?.('closed');
+            }
+          }, stepDelayMs * (i + 1)));
+        });
+      }
+      return {
+        close() {
+          timers.forEach(clearTimeout);
+          state = 'closed';
+        },
+        get state() {
+          return state;
+        },
+        get lastSeq() {
+          return lastSeq;
+        }
+      };
+    },
+    async saveStrategy(item: { id?: string; name: string; strategy: StrategyDsl; runId?: string }) {
+      const saved: PortfolioItem = {
+        id: item.id ?? idFor(1000 + portfolio.length), name: item.name, strategy: item.strategy,
+        runId: item.runId ?? null, createdAt: new Date().toISOString()
+      };
+      portfolio.unshift(saved);
+      return saved;
+    },
+    async listStrategies() {
+      return { items: [...portfolio], nextCursor: null };
+    }
+  };
+}
+
+function applyToSummary(summary: RunSummary, event: OrchestratorEvent) {
+  summary.lastSeq = event.seq;
+  summary.summary.eventCount = event.seq;
+  summary.summary.currentPhase = event.phase;
+  if (event.type === 'error') {
+    summary.status = 'FAILED';
+    summary.summary.error = { phase: event.phase, code: String(event.payload.code), message: String(event.payload.message) };
+  } else if (isTerminal(event)) {
+    summary.status = 'COMPLETED';
+    summary.summary.currentPhase = null;
+  }
+}

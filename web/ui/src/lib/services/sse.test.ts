@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openEventStream, type ConnectionState } from './sse';
+import type { OrchestratorEvent } from '$lib/types';
+
+/** A real SSE server on loopback whose behaviour each test scripts per connection. */
+type Script = (req: IncomingMessage, res: ServerResponse, connection: number, lastEventId: number) => void;
+
+const RUN = '3f6c2a1e-8b4d-4c7a-9e12-5d0b7f3a6c91';
+const STEPS: [string, string][] = [
+  ['architect', 'status'], ['architect', 'artifact'], ['synth', 'status'], ['synth', 'artifact'],
+  ['t0', 'status'], ['t0', 'artifact'], ['pack', 'artifact']
+];
+
+function frame(seq: number): string {
+  const [phase, type] = STEPS[seq - 1];
+  const data = { runId: RUN, seq, phase, type, ts: '2026-11-24T10:00:00Z', payload: { msg: `step ${seq}` } };
+  return `id: ${seq}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+let server: Server | null = null;
+const seenLastEventIds: number[] = [];
+
+async function serve(script: Script): Promise<string> {
+  let connection = 0;
+  seenLastEventIds.length = 0;
+  server = createServer((req, res) => {
+    const lastEventId = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('lastEventId') ?? '0');
+    seenLastEventIds.push(lastEventId);
+    script(req, res, connection++, lastEventId);
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server!.address() as AddressInfo).port}/v1/runs/${RUN}/events`;
+}
+
+function sse(res: ServerResponse) {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+}
+
+function collect(url: string, maxRetries = 5): Promise<{ seqs: number[]; states: ConnectionState[]; detail?: string }> {
+  return new Promise((resolve) => {
+    const seqs: number[] = [];
+    const states: ConnectionState[] = [];
+    openEventStream({ url, baseDelayMs: 10, maxDelayMs: 50, maxRetries }, {
+      onEvent: (e: OrchestratorEvent) => seqs.push(e.seq),
+      onState: (state, detail) => {
+        states.push(state);
+        if (state === 'closed' || state === 'error') resolve({ seqs, states, detail });
+      }
+    });
+  });
+}
+
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+  server = null;
+});
+
+describe('resilient run event stream', () => {
+  it('reads a run to its terminal event and closes', async () => {
+    const url = await serve((_req, res) => {
+      sse(res);
+      for (let s = 1; s <= 7; s++) res.write(frame(s));
+      res.write(': heartbeat\n\n');
+    });
+    const { seqs, states } = await collect(url);
+    expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(states).toEqual(['open', 'closed']);
+  });
+
+  it('resumes at 4 after the connection drops after event 3', async () => {
+    const url = await serve((_req, res, connection, after) => {
+      sse(res);
+      if (connection === 0) {
+        for (let s = 1; s <= 3; s++) res.write(frame(s));
+        setTimeout(() => res.socket?.destroy(), 20);
+      } else {
+        for (let s = after + 1; s <= 7; s++) res.write(frame(s));
+      }
+    });
+    const { seqs, states } = await collect(url);
+    expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(seenLastEventIds).toEqual([0, 3]);
+    expect(states).toContain('connecting');
+    expect(states.at(-1)).toBe('closed');
+  });
+
+  it('ignores a duplicated event', async () => {
+    const url = await serve((_req, res) => {
+      sse(res);
+      for (const s of [1, 2, 2, 3, 1, 4, 5, 6, 7]) res.write(frame(s));
+    });
+    const { seqs } = await collect(url);
+    expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('resyncs from the last good seq when it sees a gap', async () => {
+    const url = await serve((_req, res, connection, after) => {
+      sse(res);
+      const seqs = connection === 0 ? [1, 2, 4, 5] : Array.from({ length: 7 - after }, (_, i) => after + 1 + i);
+      for (const s of seqs) res.write(frame(s));
+    });
+    const { seqs } = await collect(url);
+    expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(seenLastEventIds).toEqual([0, 2]);
+  });
+
+  it('gives up after its retry limit and says so', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(503);
+      res.end();
+    });
+    const { seqs, states, detail } = await collect(url, 3);
+    expect(seqs).toEqual([]);
+    expect(states.at(-1)).toBe('error');
+    expect(detail).toContain('gave up after 3');
+    expect(seenLastEventIds).toHaveLength(4);
+  });
+
+  it('does not retry a run that does not exist', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(404, { 'Content-Type': 'application/problem+json' });
+      res.end('{"status":404}');
+    });
+    const { states, detail } = await collect(url);
+    expect(states).toEqual(['error']);
+    expect(detail).toBe('no such run');
+    expect(seenLastEventIds).toHaveLength(1);
+  });
+});
