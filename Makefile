@@ -56,9 +56,12 @@ test: check-tools ensure-chromium ## every check: backend (unit, contract, real 
 	@$(MAKE) --no-print-directory ui-test
 	@$(MAKE) --no-print-directory compose-check
 
-ui-test: ## the UI's checks, against the jar `mvn verify` built: svelte-check, eslint, vitest, Playwright
-	cd $(UI) && npm run check && npm run lint && npm run test:unit
+ui-test: ## the UI's checks, against the jar `mvn verify` built: svelte-check, eslint, vitest, Storybook build, Playwright
+	cd $(UI) && npm run check && npm run lint && npm run test:unit && npm run build-storybook
 	cd $(UI) && CHROMIUM_PATH=$(CHROMIUM) npx playwright test
+
+storybook: ## Storybook of the UI's presenters on :6006, with contract fixtures as data
+	cd $(UI) && npm install --no-audit --no-fund && npm run storybook
 
 ui-dev: ## the UI with hot reload on :5173, talking to a backend on :8080 (start it with make run)
 	cd $(UI) && npm install --no-audit --no-fund && npm run dev

@@ -84,3 +84,21 @@ test('the layout works at phone width', async ({ page, request }) => {
   expect(overflow).toBeLessThanOrEqual(1);
   await screen(page, '06-run-phone');
 });
+
+test('the demo flow works with the keyboard alone', async ({ page }) => {
+  await page.goto('/');
+  // The prompt box is reachable with Tab alone, within the header's few stops.
+  let presses = 0;
+  while (!(await page.getByTestId('chat-input').evaluate((el) => el === document.activeElement)) && presses < 10) {
+    await page.keyboard.press('Tab');
+    presses++;
+  }
+  await expect(page.getByTestId('chat-input')).toBeFocused();
+  await page.keyboard.type('Create MA crossover strategy');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('run-status')).toHaveText('COMPLETED');
+  const save = page.getByTestId('save-strategy').first();
+  await save.focus();
+  await page.keyboard.press('Enter');
+  await expect(save).toHaveText('Saved');
+});
