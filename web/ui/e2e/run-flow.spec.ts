@@ -70,6 +70,11 @@ test('client routes survive a reload, API paths keep real 404s', async ({ page, 
   const response = await page.goto('/portfolio');
   expect(response?.status()).toBe(200);
   await expect(page.getByTestId('portfolio-list')).toBeVisible();
+  const index = await request.get('/');
+  expect(index.headers()['cache-control']).toContain('no-cache');
+  const asset = (await index.text()).match(/\/_app\/immutable\/[^"']+\.js/)?.[0];
+  expect(asset).toBeTruthy();
+  expect((await request.get(asset!)).headers()['cache-control']).toContain('immutable');
   const api404 = await request.get('/v1/does-not-exist');
   expect(api404.status()).toBe(404);
   expect(api404.headers()['content-type']).toContain('application/problem+json');
