@@ -7,6 +7,8 @@ import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.RunOptions;
 import io.heliox.atlas.api.run.OrchestratorEvent;
 import io.heliox.atlas.contracts.ContractSchemas;
+import io.heliox.atlas.engine.dsl.StrategyValidator;
+import io.heliox.atlas.engine.dsl.Validation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,22 @@ class MockPhaseNodesTest {
         assertThat(events).hasSize(7);
         for (JsonNode event : events) {
             assertThat(contracts.validate(ContractSchemas.ORCHESTRATOR_EVENT, event)).as(event.toString()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Create MA crossover strategy | 42",
+            "aggressive RSI mean reversion on BTC, 15m, long only | 7",
+            "conservative gold swing trading | 99"})
+    void everyMockCandidatePassesTheDslValidator(String prompt, long seed) {
+        StrategyValidator validator = new StrategyValidator();
+        JsonNode candidates = runAll(prompt, seed).get(3).path("payload").path("candidates");
+        assertThat(candidates.size()).isBetween(3, 5);
+        for (JsonNode candidate : candidates) {
+            Validation verdict = validator.validate(candidate);
+            assertThat(verdict.errors()).as(candidate.path("id").asText()).isEmpty();
+            assertThat(verdict.irHash()).matches("[0-9a-f]{64}");
         }
     }
 

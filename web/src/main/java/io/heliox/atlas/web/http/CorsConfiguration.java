@@ -18,7 +18,7 @@ public class CorsConfiguration implements WebMvcConfigurer {
     @Override
     public void addCorsMappings(CorsRegistry registry) {
         String[] origins = properties.http().corsAllowedOrigins().toArray(String[]::new);
-        for (String path : new String[] {"/v1/**", "/healthz", "/version"}) {
+        for (String path : new String[] {"/v1/**", "/api/v1/**", "/healthz", "/version"}) {
             registry.addMapping(path)
                     .allowedOrigins(origins)
                     .allowedMethods("GET", "POST")

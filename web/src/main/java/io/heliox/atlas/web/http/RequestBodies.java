@@ -29,6 +29,16 @@ public class RequestBodies {
     }
 
     public JsonNode read(HttpServletRequest request, String schemaName) {
+        JsonNode body = readJson(request);
+        List<Violation> violations = contracts.validate(schemaName, body);
+        if (!violations.isEmpty()) {
+            throw ApiProblem.invalidBody(violations);
+        }
+        return body;
+    }
+
+    /** The body as strict JSON, size-limited, without a schema (for endpoints that judge the content themselves). */
+    public JsonNode readJson(HttpServletRequest request) {
         if (request.getContentLengthLong() > maxBytes) {
             throw ApiProblem.tooLarge(maxBytes); // refuse before reading a byte
         }
@@ -41,16 +51,10 @@ public class RequestBodies {
         if (bytes.length > maxBytes) {
             throw ApiProblem.tooLarge(maxBytes);
         }
-        JsonNode body;
         try {
-            body = ContractSchemas.parseStrict(bytes);
+            return ContractSchemas.parseStrict(bytes);
         } catch (MalformedJsonException e) {
             throw ApiProblem.malformed(e.getMessage());
         }
-        List<Violation> violations = contracts.validate(schemaName, body);
-        if (!violations.isEmpty()) {
-            throw ApiProblem.invalidBody(violations);
-        }
-        return body;
     }
 }

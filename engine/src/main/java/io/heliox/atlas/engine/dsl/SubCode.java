@@ -1,0 +1,55 @@
+package io.heliox.atlas.engine.dsl;
+
+/** The precise reason inside an {@link ErrorCode}; each sub-code belongs to exactly one code. */
+public enum SubCode {
+    // DSL_SCHEMA_INVALID
+    SCHEMA_VIOLATION(ErrorCode.DSL_SCHEMA_INVALID),
+    MISSING_FIELD(ErrorCode.DSL_SCHEMA_INVALID),
+    WRONG_TYPE(ErrorCode.DSL_SCHEMA_INVALID),
+    VERSION_UNSUPPORTED(ErrorCode.DSL_SCHEMA_INVALID),
+    FIELD_NEWER_THAN_VERSION(ErrorCode.DSL_SCHEMA_INVALID),
+
+    // DSL_PARSE_ERROR
+    UNEXPECTED_CHARACTER(ErrorCode.DSL_PARSE_ERROR),
+    UNEXPECTED_TOKEN(ErrorCode.DSL_PARSE_ERROR),
+    UNEXPECTED_END(ErrorCode.DSL_PARSE_ERROR),
+    UNCLOSED_PAREN(ErrorCode.DSL_PARSE_ERROR),
+    BAD_NUMBER(ErrorCode.DSL_PARSE_ERROR),
+    TOO_DEEP(ErrorCode.DSL_PARSE_ERROR),
+
+    // DSL_UNSUPPORTED_FUN
+    UNKNOWN_FUNCTION(ErrorCode.DSL_UNSUPPORTED_FUN),
+    UNKNOWN_SERIES(ErrorCode.DSL_UNSUPPORTED_FUN),
+
+    // DSL_PARAM_OUT_OF_RANGE
+    PARAM_BOUNDS(ErrorCode.DSL_PARAM_OUT_OF_RANGE),
+    PARAM_ARG(ErrorCode.DSL_PARAM_OUT_OF_RANGE),
+
+    // DSL_STATIC_FAIL
+    TYPE_MISMATCH(ErrorCode.DSL_STATIC_FAIL),
+    ARITY(ErrorCode.DSL_STATIC_FAIL),
+    UNDEFINED_PARAM(ErrorCode.DSL_STATIC_FAIL),
+    CONSTANT_ARG(ErrorCode.DSL_STATIC_FAIL),
+    LOOKAHEAD(ErrorCode.DSL_STATIC_FAIL),
+    DIVISION_BY_ZERO(ErrorCode.DSL_STATIC_FAIL),
+    WINDOW_EXCEEDS_SERIES(ErrorCode.DSL_STATIC_FAIL),
+    NO_SIZING(ErrorCode.DSL_STATIC_FAIL),
+    SIZING_UNBOUNDED(ErrorCode.DSL_STATIC_FAIL),
+    NO_EXIT(ErrorCode.DSL_STATIC_FAIL),
+    NO_ENTRY(ErrorCode.DSL_STATIC_FAIL),
+    COOLDOWN_INVALID(ErrorCode.DSL_STATIC_FAIL),
+    HOLDING_INVALID(ErrorCode.DSL_STATIC_FAIL),
+    CONTRADICTION(ErrorCode.DSL_STATIC_FAIL),
+    UNREACHABLE_RULE(ErrorCode.DSL_STATIC_FAIL),
+    NEVER_FIRES(ErrorCode.DSL_STATIC_FAIL);
+
+    private final ErrorCode code;
+
+    SubCode(ErrorCode code) {
+        this.code = code;
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+}
