@@ -43,7 +43,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build --chown=atlas:atlas /tmp/app.jar app.jar
 
-ENV ATLAS_DATA_DIR=/app/var \
+ENV ATLAS_DATA_DIR=/app/var ATLAS_BIND_ADDRESS=0.0.0.0 \
     PORT=8080
 VOLUME ["/app/var"]
 EXPOSE 8080

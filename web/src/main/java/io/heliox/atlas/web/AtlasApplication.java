@@ -11,6 +11,12 @@ public class AtlasApplication {
 
     public static void main(String[] args) {
         System.setProperty("disable-axoniq-console-message", "true");
+        // Local-first: Axon's update checker would call get.axoniq.io at start-up (ZeroEgressTest
+        // caught it). Off unless someone explicitly turns it on.
+        if (System.getProperty("axoniq.update-checker.disabled") == null
+                && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
         SpringApplication.run(AtlasApplication.class, args);
     }
 }

@@ -24,6 +24,10 @@ public final class AppProcess implements AutoCloseable {
     private final int port;
     private final Path log;
 
+    public int port() {
+        return port;
+    }
+
     private AppProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
@@ -31,18 +35,24 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(Path dataDir, int port, int dbPort, String name) {
+        return start(dataDir, port, name, List.of("--atlas.db.embedded-port=" + dbPort), List.of());
+    }
+
+    /**
+     * @param appArgs extra application arguments ({@code --key=value})
+     * @param jvmArgs extra JVM options ({@code -Dx=y})
+     */
+    public static AppProcess start(Path dataDir, int port, String name, List<String> appArgs, List<String> jvmArgs) {
         try {
             Files.createDirectories(dataDir);
             Path log = Path.of("target", "app-" + name + ".log").toAbsolutePath();
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Ddisable-axoniq-console-message=true",
-                    "-cp", System.getProperty("java.class.path"),
-                    "io.heliox.atlas.web.AtlasApplication",
-                    "--server.port=" + port,
-                    "--atlas.data-dir=" + dataDir,
-                    "--atlas.db.embedded-port=" + dbPort,
-                    "--spring.main.banner-mode=off"));
+                    "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Ddisable-axoniq-console-message=true"));
+            command.addAll(jvmArgs);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.heliox.atlas.web.AtlasApplication",
+                    "--server.port=" + port, "--atlas.data-dir=" + dataDir, "--spring.main.banner-mode=off"));
+            command.addAll(appArgs);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
