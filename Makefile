@@ -86,9 +86,10 @@ compose-check: ## validate docker-compose.yml offline (where docker-compose is i
 verify: check-tools ## test + the long suites (20 SIGKILLs in the crash suite)
 	$(MVN) verify -Datlas.crash.kills=20
 
-bench: check-tools ## benchmarks: prompt→terminal SSE latency of mock runs (p50/p95)
-	$(MVN) -q -DskipTests install
+bench: check-tools ## benchmarks: prompt→terminal SSE latency of mock runs (p50/p95); DSL parse+check+lower (JMH)
+	$(MVN) -q -DskipTests -Dui.skip=true install
 	$(MVN) -pl web surefire:test -Dtest='*Bench' -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) -q -pl engine test-compile exec:exec@bench
 
 clean: ## remove build output (keeps var/, your local data)
 	$(MVN) -q clean
