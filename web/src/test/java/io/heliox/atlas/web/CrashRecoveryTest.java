@@ -26,13 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (COMPLETED, or FAILED with a reason), with a gapless, duplicate-free seq, and the database
  * count of its events must equal what SSE delivers.
  *
- * <p>{@code -Datlas.crash.kills=N} sets the number of kills (1 in {@code make test}, 20 in
+ * <p>{@code -Datlas.crash.kills=N} sets the number of kills (3 in {@code make test}, 20 in
  * {@code make verify}); the kill points come from a fixed seed, printed with the result.
  */
 class CrashRecoveryTest {
 
     private static final long SEED = Long.getLong("atlas.crash.seed", 20261124L);
-    private static final int KILLS = Integer.getInteger("atlas.crash.kills", 1);
+    private static final int KILLS = Integer.getInteger("atlas.crash.kills", 3);
 
     @Test
     void runsKilledMidwayResumeAfterRestartWithGaplessSeq() throws Exception {
@@ -69,6 +69,11 @@ class CrashRecoveryTest {
                 assertThat(storedPhaseEvents(dbPort, runId)).isEqualTo(stream.seqs().size());
             }
             assertThat(appliedMigrations(dbPort)).as("restarts apply no migration twice").isEqualTo(4);
+            // No projection drift: the runs read model converges to what the event store says.
+            for (String runId : runIds) {
+                JsonNode truth = api.get("/v1/runs/" + runId).json();
+                awaitProjection(dbPort, runId, truth.get("status").asText(), truth.get("lastSeq").asLong());
+            }
             System.out.printf("crash suite: %d kill(s), seed %d, %d run(s) all finished gapless%n", KILLS, SEED,
                     runIds.size());
         }
@@ -86,6 +91,28 @@ class CrashRecoveryTest {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    private static void awaitProjection(int dbPort, String runId, String status, long lastSeq) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String row = null;
+        while (System.nanoTime() < deadline) {
+            row = queryString(dbPort, "select status || ':' || last_seq from runs where id = '" + runId + "'");
+            if ((status + ":" + lastSeq).equals(row)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("runs read model of " + runId + " is " + row + ", the event store says " + status + ":" + lastSeq);
+    }
+
+    private static String queryString(int dbPort, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres",
+                "postgres", "postgres");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
         }
     }
 
