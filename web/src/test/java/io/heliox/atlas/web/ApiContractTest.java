@@ -162,6 +162,31 @@ class ApiContractTest extends AtlasIntegrationTest {
     }
 
     @Test
+    void aNulCharacterAnywhereIsRefusedWithAPointer() {
+        // Found by ContractFuzzTest: JSON allows U+0000, PostgreSQL does not; it used to be accepted
+        // and then fail every projection that stored it.
+        Api.Response body = api.postJson("/v1/runs", "{\"prompt\":\"buy\\u0000gold\"}");
+        assertThat(body.status()).isEqualTo(400);
+        assertThat(body.json().at("/errors/0/pointer").asText()).isEqualTo("/prompt");
+        Api.Response nested = api.postJson("/v1/portfolio", "{\"name\":\"n\",\"strategy\":"
+                + STRATEGY.replace("\"MA crossover 10/40\"", "\"MA\\u0000\"") + "}");
+        assertThat(nested.status()).isEqualTo(400);
+        assertThat(nested.json().at("/errors/0/pointer").asText()).isEqualTo("/strategy/name");
+        Api.Response query = api.get("/v1/audit/events?principal=lo%00cal");
+        assertThat(query.status()).isEqualTo(400);
+        assertThat(query.json().at("/errors/0/pointer").asText()).isEqualTo("/query/principal");
+    }
+
+    @Test
+    void anEncodedSlashInAnIdIsAProblemNotAnHtmlPage() {
+        // Found by ContractFuzzTest: Tomcat refused %2F itself, with an HTML error page.
+        Api.Response response = api.get("/v1/runs/..%2F..%2Fetc%2Fpasswd");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().at("/errors/0/pointer").asText()).isEqualTo("/path/id");
+    }
+
+    @Test
     void unknownPathsAreProblemJson404() {
         Api.Response response = api.getOutsideContract("/v1/nothing-here");
         assertThat(response.status()).isEqualTo(404);

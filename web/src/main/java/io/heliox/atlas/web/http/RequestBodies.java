@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -51,10 +52,40 @@ public class RequestBodies {
         if (bytes.length > maxBytes) {
             throw ApiProblem.tooLarge(maxBytes);
         }
+        JsonNode body;
         try {
-            return ContractSchemas.parseStrict(bytes);
+            body = ContractSchemas.parseStrict(bytes);
         } catch (MalformedJsonException e) {
             throw ApiProblem.malformed(e.getMessage());
+        }
+        List<Violation> nul = new ArrayList<>();
+        findNul(body, "", nul);
+        if (!nul.isEmpty()) {
+            throw ApiProblem.invalidBody(nul);
+        }
+        return body;
+    }
+
+    /**
+     * JSON allows U+0000 in strings; PostgreSQL text and jsonb do not, so such a document would be
+     * accepted here and then fail every projection that stores it. It is refused at the door.
+     */
+    private static void findNul(JsonNode node, String pointer, List<Violation> out) {
+        if (node.isTextual() && node.textValue().indexOf('\u0000') >= 0) {
+            out.add(new Violation(pointer, "must not contain the NUL character (U+0000)", "nul"));
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                String child = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                if (field.getKey().indexOf('\u0000') >= 0) {
+                    out.add(new Violation(child, "a key must not contain the NUL character (U+0000)", "nul"));
+                } else {
+                    findNul(field.getValue(), child, out);
+                }
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                findNul(node.get(i), pointer + "/" + i, out);
+            }
         }
     }
 }

@@ -1,0 +1,246 @@
+package io.heliox.atlas.web.fuzz;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.heliox.atlas.contracts.ContractSchemas;
+import io.heliox.atlas.contracts.MalformedJsonException;
+import io.heliox.atlas.web.support.Api;
+import io.heliox.atlas.web.support.AtlasIntegrationTest;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Schemathesis-style contract fuzzing, from {@code openapi.yaml}: every non-streaming operation is
+ * called with generated requests — valid ones drawn from its schemas and broken ones (missing,
+ * mistyped, extra and out-of-range fields, huge and unicode strings, malformed JSON, wrong content
+ * type, oversized bodies, bad ids and query values). The contract's strict JSON Schemas say which
+ * is which. Every answer must match the OpenAPI document ({@link Api} checks), valid requests
+ * must get a 2xx (404 for an id that does not exist), invalid ones a 4xx problem, and nothing may
+ * ever get a 5xx.
+ *
+ * <p>Fixed seed and size: {@code -Datlas.fuzz.seed}, {@code -Datlas.fuzz.requests} (1,200 in
+ * {@code make test}, more in {@code make verify}). A failure names the seed and request index.
+ */
+class ContractFuzzTest extends AtlasIntegrationTest {
+
+    private static final long SEED = Long.getLong("atlas.fuzz.seed", 20261124L);
+    private static final int REQUESTS = Integer.getInteger("atlas.fuzz.requests", 1200);
+    /** Bodies the server also checks against a (stricter) contract JSON Schema. */
+    private static final Map<String, String> BODY_SCHEMAS = Map.of(
+            "createRun", ContractSchemas.START_RUN_REQUEST,
+            "saveStrategy", ContractSchemas.SAVE_PORTFOLIO_ITEM_REQUEST);
+
+    private static final OpenApiInteractionValidator OPENAPI = OpenApiInteractionValidator
+            .createForInlineApiSpecification(ContractSchemas.resourceText("contracts/openapi.yaml")).build();
+    private final ContractSchemas contracts = new ContractSchemas();
+
+    private record Op(String method, String path, Operation operation) {
+        String id() {
+            return operation.getOperationId();
+        }
+    }
+
+    private record Call(String method, String path, String contentType, String body, boolean valid, boolean mayBeMissing,
+                        String what) {
+    }
+
+    @Test
+    void validRequestsGet2xxInvalidOnes4xxAndNothingA5xx() {
+        List<Op> ops = operations();
+        assertThat(ops).extracting(Op::id).contains("createRun", "getRun", "listRuns", "saveStrategy", "auditEvents");
+        SplittableRandom random = new SplittableRandom(SEED);
+        InstanceGenerator generator = new InstanceGenerator(random.split());
+        Mutator mutator = new Mutator(random.split());
+        List<String> runIds = new ArrayList<>(List.of(startRun("{\"prompt\":\"fuzz seed run\"}")));
+        List<String> failures = new ArrayList<>();
+        Map<String, int[]> tally = new TreeMap<>();
+
+        for (int i = 0; i < REQUESTS && failures.size() < 20; i++) {
+            Op op = ops.get(random.nextInt(ops.size()));
+            Call call = build(op, random, generator, mutator, runIds);
+            Api.Response response;
+            try {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + call.path()));
+                request = call.body() == null ? request.GET()
+                        : request.POST(HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8));
+                response = call.contentType() == null ? api.send(request, call.method(), call.path())
+                        : api.send(request, call.method(), call.path(), "Content-Type", call.contentType());
+            } catch (AssertionError contractMismatch) {
+                failures.add("#" + i + " " + call.what() + ": " + contractMismatch.getMessage());
+                continue;
+            }
+            int status = response.status();
+            tally.computeIfAbsent(op.id(), k -> new int[3])[status >= 500 ? 2 : status >= 400 ? 1 : 0]++;
+            boolean ok = status < 500 && (call.valid()
+                    ? status / 100 == 2 || (call.mayBeMissing() && status == 404)
+                    : status / 100 == 4);
+            if (!ok) {
+                failures.add("#" + i + " " + call.what() + " (valid=" + call.valid() + ") -> " + status + " "
+                        + abbreviate(response.body()));
+            }
+            if (status == 201 && op.id().equals("createRun")) {
+                runIds.add(response.json().get("runId").asText());
+            }
+        }
+
+        System.out.printf("contract fuzz: seed %d, %d requests; per operation [2xx, 4xx, 5xx]:%n", SEED, REQUESTS);
+        tally.forEach((op, counts) -> System.out.printf("  %-16s %5d %5d %5d%n", op, counts[0], counts[1], counts[2]));
+        assertThat(failures).as("seed %d", SEED).isEmpty();
+        tally.values().forEach(counts -> assertThat(counts[2]).isZero());
+        // Leave no backlog for the tests that share this application.
+        await(Duration.ofSeconds(120), "the fuzz runs to finish", () -> runIds.stream().allMatch(id ->
+                List.of("COMPLETED", "FAILED").contains(api.get("/v1/runs/" + id).json().get("status").asText())));
+    }
+
+    private Call build(Op op, SplittableRandom random, InstanceGenerator generator, Mutator mutator, List<String> runIds) {
+        boolean valid = true;
+        boolean mayBeMissing = false;
+        StringBuilder what = new StringBuilder(op.method() + " " + op.path());
+        String path = op.path();
+        List<String> query = new ArrayList<>();
+        for (Parameter parameter : parameters(op)) {
+            if ("path".equals(parameter.getIn())) {
+                String value;
+                switch (random.nextInt(4)) {
+                    case 0 -> { value = UUID.randomUUID().toString(); mayBeMissing = true; }
+                    case 1 -> { value = garbageId(random); valid = false; what.append(" bad-id"); }
+                    default -> value = runIds.get(random.nextInt(runIds.size()));
+                }
+                path = path.replace("{" + parameter.getName() + "}", URLEncoder.encode(value, StandardCharsets.UTF_8));
+            } else if ("query".equals(parameter.getIn()) && random.nextInt(3) == 0) {
+                String value;
+                if (random.nextInt(5) == 0) {
+                    value = random.nextBoolean() ? "-1" : random.nextBoolean() ? "abc" : "99999999999999999999";
+                    if (!isFreeText(parameter)) {
+                        valid = false; // any text is a valid aggregate id, type or principal filter
+                    }
+                    what.append(" bad-").append(parameter.getName());
+                } else if (parameter.getName().equals("cursor")) {
+                    continue; // only cursors this server issued are valid; the paging tests use those
+                } else {
+                    JsonNode drawn = generator.instance(parameter.getSchema());
+                    value = drawn.isTextual() ? drawn.asText() : drawn.toString();
+                    if (value.indexOf('\u0000') >= 0) {
+                        valid = false; // refused in query parameters too (QueryHygieneFilter)
+                    }
+                }
+                if (parameter.getName().equals("to") && query.stream().anyMatch(q -> q.startsWith("from="))) {
+                    continue; // from < to is a rule of its own, checked by ApiContractTest
+                }
+                query.add(parameter.getName() + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        }
+        if (!query.isEmpty()) {
+            path = path + "?" + String.join("&", query);
+        }
+        if (op.operation().getRequestBody() == null) {
+            return new Call(op.method(), path, null, null, valid, mayBeMissing, what.toString());
+        }
+
+        Schema<?> bodySchema = op.operation().getRequestBody().getContent().get("application/json").getSchema();
+        JsonNode drawn = generator.instance(bodySchema);
+        if (drawn instanceof ObjectNode object && object.path("options") instanceof ObjectNode options) {
+            options.remove("mockStepDelayMs"); // slow mock steps would hold the shared worker for seconds
+        }
+        String body = drawn.toString();
+        String contentType = "application/json";
+        int roll = random.nextInt(20);
+        if (roll == 0) {
+            contentType = random.nextBoolean() ? "text/plain" : "application/x-www-form-urlencoded";
+            what.append(" wrong-content-type");
+            return new Call(op.method(), path, contentType, body, false, mayBeMissing, what.toString());
+        }
+        if (roll == 1) {
+            what.append(" oversized");
+            return new Call(op.method(), path, contentType, "{\"prompt\":\"" + "y".repeat(300_000) + "\"}", false,
+                    mayBeMissing, what.toString());
+        }
+        if (roll < 11) {
+            Mutator.Mutation mutation = mutator.mutate(drawn);
+            body = mutation.body();
+            what.append(" ").append(mutation.name());
+        }
+        return new Call(op.method(), path, contentType, body, valid && bodyIsValid(op, path, body), mayBeMissing,
+                what.toString());
+    }
+
+    /**
+     * What the contract says of a body: malformed JSON never passes; then the OpenAPI document's
+     * request schema decides, and where the server checks a stricter JSON Schema, that one too.
+     */
+    private boolean bodyIsValid(Op op, String path, String body) {
+        JsonNode tree;
+        try {
+            tree = ContractSchemas.parseStrict(body.getBytes(StandardCharsets.UTF_8));
+        } catch (MalformedJsonException e) {
+            return false;
+        }
+        SimpleRequest request = SimpleRequest.Builder.post(path.contains("?") ? path.substring(0, path.indexOf('?')) : path)
+                .withContentType("application/json").withBody(body).build();
+        boolean openApiValid = OPENAPI.validateRequest(request).getMessages().stream()
+                .noneMatch(m -> m.getLevel() == ValidationReport.Level.ERROR && m.getKey().startsWith("validation.request.body"));
+        String schema = BODY_SCHEMAS.get(op.id());
+        // U+0000 is refused in every string (PostgreSQL cannot store it; see RequestBodies)
+        return openApiValid && !body.contains("\\u0000") && (schema == null || contracts.validate(schema, tree).isEmpty());
+    }
+
+    private static boolean isFreeText(Parameter parameter) {
+        Schema<?> schema = parameter.getSchema();
+        return "string".equals(schema.getType()) && schema.getFormat() == null && schema.getPattern() == null
+                && schema.getEnum() == null && !parameter.getName().equals("cursor"); // cursors are opaque tokens
+    }
+
+    private static String garbageId(SplittableRandom random) {
+        String[] ids = {"not-a-uuid", "123", "%00", "' or 1=1 --", "中文", "../../etc/passwd",
+                "00000000-0000-0000-0000-00000000000Z"};
+        return ids[random.nextInt(ids.length)];
+    }
+
+    private static List<Parameter> parameters(Op op) {
+        return op.operation().getParameters() == null ? List.of() : op.operation().getParameters();
+    }
+
+    private static List<Op> operations() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        options.setResolveFully(true);
+        OpenAPI spec = new OpenAPIV3Parser()
+                .readContents(ContractSchemas.resourceText("contracts/openapi.yaml"), null, options).getOpenAPI();
+        List<Op> ops = new ArrayList<>();
+        spec.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            boolean streaming = operation.getResponses().values().stream().anyMatch(r -> r.getContent() != null
+                    && r.getContent().containsKey("text/event-stream"));
+            if (!streaming && !path.startsWith("/actuator")) {
+                ops.add(new Op(method.name(), path, operation));
+            }
+        }));
+        return ops;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+    }
+
+}
