@@ -11,6 +11,7 @@ JAR := web/target/atlas-web-$(VERSION).jar
 SOURCES := $(shell find pom.xml */pom.xml */src web/ui/src web/ui/package.json web/ui/svelte.config.js web/ui/vite.config.ts -type f 2>/dev/null)
 JAVA_OPTS ?= -Ddisable-axoniq-console-message=true
 UI := web/ui
+SUITE_ARGS ?=
 CHROMIUM ?= /usr/bin/chromium
 
 .DEFAULT_GOAL := help
@@ -51,8 +52,8 @@ run: check-tools $(JAR) ## build if needed and start ATLAS on :8080 (embedded Po
 
 dev: run ## alias of run
 
-test: check-tools ensure-chromium ## every check: backend (unit, contract, real PostgreSQL, crash) and UI (types, lint, unit, browser)
-	$(MVN) verify
+test: check-tools ensure-chromium ## every check: backend (unit, contract, fuzz, real PostgreSQL, crash, egress) and UI (types, lint, unit, browser)
+	$(MVN) verify $(SUITE_ARGS)
 	@$(MAKE) --no-print-directory ui-test
 	@$(MAKE) --no-print-directory compose-check
 
@@ -83,8 +84,8 @@ compose-check: ## validate docker-compose.yml offline (where docker-compose is i
 	@if command -v docker-compose >/dev/null; then docker-compose config -q && echo "docker-compose.yml: valid"; \
 	 else echo "docker-compose not installed: compose file not validated (apt-get install docker-compose)"; fi
 
-verify: check-tools ## test + the long suites (20 SIGKILLs in the crash suite)
-	$(MVN) verify -Datlas.crash.kills=20
+verify: ## test with the long suites: 20 SIGKILLs in the crash suite, 20,000 fuzzed requests, 200,000 fuzzed strategies
+	@$(MAKE) --no-print-directory test SUITE_ARGS="-Datlas.crash.kills=20 -Datlas.fuzz.requests=20000 -Datlas.dsl.fuzz.cases=200000"
 
 bench: check-tools ## benchmarks: prompt→terminal SSE latency of mock runs (p50/p95); DSL parse+check+lower (JMH)
 	$(MVN) -q -DskipTests -Dui.skip=true install
