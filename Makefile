@@ -16,7 +16,7 @@ CHROMIUM ?= /usr/bin/chromium
 
 .DEFAULT_GOAL := help
 .PHONY: help setup build run dev test verify bench clean check-tools compose-check ensure-chromium \
-        ui-test ui-dev ui-mock test-ui-connections ui-checklist snapshot-ui storybook
+        ui-test ui-dev ui-mock test-ui-connections ui-checklist snapshot-ui storybook load
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -89,8 +89,12 @@ verify: ## test with the long suites: 20 SIGKILLs in the crash suite, 20,000 fuz
 
 bench: check-tools ## benchmarks: prompt→terminal SSE latency of mock runs (p50/p95); DSL parse+check+lower (JMH)
 	$(MVN) -q -DskipTests -Dui.skip=true install
-	$(MVN) -pl web surefire:test -Dtest='*Bench' -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) -pl web surefire:test -Dtest=RunLatencyBench -Dsurefire.failIfNoSpecifiedTests=false
 	$(MVN) -q -pl engine test-compile exec:exec@bench
+
+load: check-tools ## load figures: 1,000 SSE subscribers, 100 concurrent runs, POST throughput p50/p99, append and replay rates
+	$(MVN) -q -DskipTests -Dui.skip=true install
+	$(MVN) -pl web surefire:test -Dtest=LoadBench -Dsurefire.failIfNoSpecifiedTests=false
 
 clean: ## remove build output (keeps var/, your local data)
 	$(MVN) -q clean

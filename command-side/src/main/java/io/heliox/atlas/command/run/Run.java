@@ -7,6 +7,7 @@ import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.PhaseStep;
 import io.heliox.atlas.api.RunId;
+import io.heliox.atlas.api.run.CancelRunCommand;
 import io.heliox.atlas.api.run.PhaseArtifactProducedEvent;
 import io.heliox.atlas.api.run.PhaseFailedEvent;
 import io.heliox.atlas.api.run.PhaseStatusReportedEvent;
@@ -34,14 +35,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *
  * <p>The run accepts exactly the next step of {@link PhaseStep#SEQUENCE}; a step it already has is
  * a no-op (workers redeliver after a crash), and so is anything after the run ended; any other
- * step is rejected. An error of the current phase, a phase timeout or the run's time budget ends it
- * FAILED.
+ * step is rejected. An error of the current phase, a phase timeout, the run's time budget or a
+ * cancel ends it FAILED.
  */
 @Aggregate(snapshotTriggerDefinition = "")
 public class Run {
 
     static final String PHASE_TIMEOUT = "phase-timeout";
     static final String TIME_BUDGET = "run-time-budget";
+    static final String CANCELLED = "run.cancelled";
+    static final int MAX_REASON_LENGTH = 500;
 
     @AggregateIdentifier
     private RunId runId;
@@ -106,6 +109,27 @@ public class Run {
         } else {
             deadlines.schedule(Duration.ofMillis(phaseTimeoutMs), PHASE_TIMEOUT, next.phase());
         }
+    }
+
+    /**
+     * A cancel fails the current phase with {@code run.cancelled} and drops the run's deadlines. A
+     * run that has ended (completed, failed, or cancelled before) stays as it is: cancelling is
+     * idempotent, so a client or a node may repeat it safely.
+     */
+    @CommandHandler
+    public void handle(CancelRunCommand command, DeadlineManager deadlines) {
+        PhaseStep current = PhaseStep.after(completedSteps);
+        if (ended || current == null) {
+            return;
+        }
+        String reason = command.reason() == null ? "" : command.reason().strip();
+        if (reason.codePointCount(0, reason.length()) > MAX_REASON_LENGTH) {
+            reason = reason.substring(0, reason.offsetByCodePoints(0, MAX_REASON_LENGTH));
+        }
+        String message = reason.isEmpty() ? "run cancelled on request" : "run cancelled on request: " + reason;
+        apply(new PhaseFailedEvent(runId, current.phase(), error(CANCELLED, message, false), command.at()));
+        deadlines.cancelAllWithinScope(PHASE_TIMEOUT);
+        deadlines.cancelAllWithinScope(TIME_BUDGET);
     }
 
     @DeadlineHandler(deadlineName = PHASE_TIMEOUT)

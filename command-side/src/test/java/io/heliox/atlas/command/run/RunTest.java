@@ -6,12 +6,14 @@ import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.RunOptions;
+import io.heliox.atlas.api.run.CancelRunCommand;
 import io.heliox.atlas.api.run.PhaseArtifactProducedEvent;
 import io.heliox.atlas.api.run.PhaseFailedEvent;
 import io.heliox.atlas.api.run.PhaseStatusReportedEvent;
 import io.heliox.atlas.api.run.RecordPhaseEventCommand;
 import io.heliox.atlas.api.run.RunCreatedEvent;
 import io.heliox.atlas.api.run.StartRunCommand;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -192,5 +194,85 @@ class RunTest {
                 .expectEventsMatching(exactSequenceOf(messageWithPayload(matches(
                         e -> e instanceof PhaseFailedEvent f
                                 && f.payload().path("code").asText().equals("budget.time_exceeded"))), andNoMore()));
+    }
+
+    private static JsonNode cancelled(String message) {
+        return Run.error("run.cancelled", message, false);
+    }
+
+    @Test
+    void cancellingARunFailsItsCurrentPhaseAndClearsItsDeadlines() {
+        fixture.givenCommands(new StartRunCommand(RUN, "Create MA crossover strategy", 42, OPTIONS, T),
+                        record(Phase.ARCHITECT, PhaseEventType.STATUS, MSG),
+                        record(Phase.ARCHITECT, PhaseEventType.ARTIFACT, ARTIFACT))
+                .when(new CancelRunCommand(RUN, "changed my mind", T))
+                .expectEvents(new PhaseFailedEvent(RUN, Phase.SYNTH, cancelled("run cancelled on request: changed my mind"), T))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aRunCanBeCancelledBeforeItsFirstPhaseEvent() {
+        fixture.given(created())
+                .when(new CancelRunCommand(RUN, null, T))
+                .expectEvents(new PhaseFailedEvent(RUN, Phase.ARCHITECT, cancelled("run cancelled on request"), T));
+    }
+
+    @Test
+    void aCancelledRunNeverTimesOut() {
+        fixture.givenCommands(new StartRunCommand(RUN, "Create MA crossover strategy", 42, OPTIONS, T),
+                        new CancelRunCommand(RUN, "  ", T))
+                .whenTimeElapses(Duration.ofMillis(120_000))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cancellingTwiceIsANoOp() {
+        fixture.given(created(), new PhaseFailedEvent(RUN, Phase.ARCHITECT, cancelled("run cancelled on request"), T))
+                .when(new CancelRunCommand(RUN, "again", T))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void cancellingACompletedRunIsANoOp() {
+        Object[] history = java.util.stream.Stream.concat(java.util.Arrays.stream(stepsUpToPack()),
+                java.util.stream.Stream.of(new PhaseArtifactProducedEvent(RUN, Phase.PACK, ARTIFACT, T))).toArray();
+        fixture.given(history)
+                .when(new CancelRunCommand(RUN, "too late", T))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void cancellingAFailedRunIsANoOp() {
+        fixture.given(created(), new PhaseFailedEvent(RUN, Phase.ARCHITECT, ERROR, T))
+                .when(new CancelRunCommand(RUN, null, T))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aStepThatArrivesAfterTheCancelIsDropped() {
+        fixture.given(created(), new PhaseStatusReportedEvent(RUN, Phase.ARCHITECT, MSG, T),
+                        new PhaseFailedEvent(RUN, Phase.ARCHITECT, cancelled("run cancelled on request"), T))
+                .when(record(Phase.ARCHITECT, PhaseEventType.ARTIFACT, ARTIFACT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aVeryLongReasonIsCutTo500Characters() {
+        String reason = "x".repeat(2_000);
+        fixture.given(created())
+                .when(new CancelRunCommand(RUN, reason, T))
+                .expectEvents(new PhaseFailedEvent(RUN, Phase.ARCHITECT,
+                        cancelled("run cancelled on request: " + "x".repeat(500)), T));
+    }
+
+    @Test
+    void cancellingAnUnknownRunFails() {
+        fixture.givenNoPriorActivity()
+                .when(new CancelRunCommand(RUN, null, T))
+                .expectException(AggregateNotFoundException.class);
     }
 }

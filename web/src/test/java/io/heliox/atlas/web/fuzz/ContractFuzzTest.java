@@ -50,7 +50,8 @@ class ContractFuzzTest extends AtlasIntegrationTest {
     /** Bodies the server also checks against a (stricter) contract JSON Schema. */
     private static final Map<String, String> BODY_SCHEMAS = Map.of(
             "createRun", ContractSchemas.START_RUN_REQUEST,
-            "saveStrategy", ContractSchemas.SAVE_PORTFOLIO_ITEM_REQUEST);
+            "saveStrategy", ContractSchemas.SAVE_PORTFOLIO_ITEM_REQUEST,
+            "cancelRun", ContractSchemas.CANCEL_RUN_REQUEST);
 
     private static final OpenApiInteractionValidator OPENAPI = OpenApiInteractionValidator
             .createForInlineApiSpecification(ContractSchemas.resourceText("contracts/openapi.yaml")).build();
