@@ -9,10 +9,16 @@ import java.util.List;
  * variable behind each, and the README's configuration table).
  */
 @ConfigurationProperties("atlas")
-public record AtlasProperties(String dataDir, Db db, Runs runs, Http http, String dataRemoteProviders) {
+public record AtlasProperties(String dataDir, Db db, S3 s3, Runs runs, Http http, String dataRemoteProviders) {
 
     /** @param url JDBC URL of an external PostgreSQL; blank starts the embedded one under {@code dataDir} */
     public record Db(String url, String user, String password, int embeddedPort, int poolSize) {
+    }
+
+    /**
+     * @param endpoint S3-compatible endpoint (MinIO, AWS); blank starts the embedded S3Proxy under {@code dataDir}
+     */
+    public record S3(String endpoint, String accessKey, String secretKey, String bucket, String region, int embeddedPort) {
     }
 
     /** Defaults of every run; a run's options may lower or raise them within the contract's bounds. */

@@ -1,0 +1,40 @@
+package io.heliox.atlas.web;
+
+import io.heliox.atlas.command.storage.ObjectStore;
+import io.heliox.atlas.web.support.AtlasIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The embedded object store, through the real S3 protocol (MinIO client → S3Proxy on loopback). */
+class ObjectStoreTest extends AtlasIntegrationTest {
+
+    @Autowired
+    private ObjectStore store;
+
+    @Test
+    void objectsRoundTripAndMissingOnesAreEmpty() {
+        String key = "test/" + UUID.randomUUID() + "/hello.json";
+        assertThat(store.exists(key)).isFalse();
+        assertThat(store.get(key)).isEmpty();
+
+        byte[] content = "{\"hello\":\"wörld 📈\"}".getBytes(StandardCharsets.UTF_8);
+        store.put(key, content, "application/json");
+
+        assertThat(store.exists(key)).isTrue();
+        assertThat(store.get(key)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(content));
+    }
+
+    @Test
+    void largeBinaryObjectsSurviveIntact() {
+        byte[] content = new byte[3 * 1024 * 1024 + 7];
+        new java.util.SplittableRandom(1).nextBytes(content);
+        String key = "test/" + UUID.randomUUID() + "/blob.bin";
+        store.put(key, content, "application/octet-stream");
+        assertThat(store.get(key)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(content));
+    }
+}
