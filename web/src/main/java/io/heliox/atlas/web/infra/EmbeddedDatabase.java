@@ -6,7 +6,10 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +23,11 @@ import java.util.Optional;
  * Before starting, a server still recorded in {@code postmaster.pid} is asked to stop (SIGTERM:
  * PostgreSQL's smart shutdown; its clients died with the JVM), then killed if it does not, so a
  * restart after a crash always gets the same data back.
+ *
+ * <p>That is only safe when no live ATLAS owns the directory, so each instance holds an OS file
+ * lock ({@code atlas.lock}) for its whole life. The OS releases it when the process dies, even by
+ * SIGKILL; a second instance on the same directory fails at once with a clear message instead of
+ * stopping the first one's database.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -27,15 +35,32 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final FileChannel lockChannel;
+    private final FileLock ownership;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, FileChannel lockChannel, FileLock ownership) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.lockChannel = lockChannel;
+        this.ownership = ownership;
     }
 
     public static EmbeddedDatabase start(Path dataDirectory, int port) {
+        FileChannel lockChannel = null;
         try {
             Files.createDirectories(dataDirectory);
+            lockChannel = FileChannel.open(dataDirectory.resolveSibling(dataDirectory.getFileName() + ".atlas.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock ownership;
+            try {
+                ownership = lockChannel.tryLock(); // null: another process holds it
+            } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+                ownership = null; // this JVM holds it already (e.g. two contexts in one test run)
+            }
+            if (ownership == null) {
+                throw new IllegalStateException("another ATLAS is running on " + dataDirectory
+                        + "; stop it first, or give this one its own ATLAS_DATA_DIR");
+            }
             stopOrphan(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
@@ -51,10 +76,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             EmbeddedPostgres postgres = builder.start();
             log.info("embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDirectory);
-            return new EmbeddedDatabase(postgres, dataDirectory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory
-                    + " (is another ATLAS using it?)", e);
+            return new EmbeddedDatabase(postgres, dataDirectory, lockChannel, ownership);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(lockChannel);
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, (IOException) e);
         }
     }
 
@@ -105,8 +133,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing more to release
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
-        postgres.close();
+        try {
+            postgres.close();
+        } finally {
+            ownership.release();
+            lockChannel.close();
+        }
     }
 }
