@@ -16,7 +16,7 @@ CHROMIUM ?= /usr/bin/chromium
 
 .DEFAULT_GOAL := help
 .PHONY: help setup build run dev test verify bench clean check-tools compose-check ensure-chromium \
-        ui-test ui-dev ui-mock test-ui-connections ui-checklist snapshot-ui storybook load
+        ui-test ui-dev ui-mock test-ui-connections ui-checklist snapshot-ui storybook load gen-scenarios
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -87,10 +87,13 @@ compose-check: ## validate docker-compose.yml offline (where docker-compose is i
 verify: ## test with the long suites: 20 SIGKILLs in the crash suite, 20,000 fuzzed requests, 200,000 fuzzed strategies
 	@$(MAKE) --no-print-directory test SUITE_ARGS="-Datlas.crash.kills=20 -Datlas.fuzz.requests=20000 -Datlas.dsl.fuzz.cases=200000"
 
-bench: check-tools ## benchmarks: prompt→terminal SSE latency of mock runs (p50/p95); DSL parse+check+lower (JMH)
+bench: check-tools ## benchmarks: prompt→terminal SSE latency (p50/p95); DSL parse+check+lower and scenario generation (JMH)
 	$(MVN) -q -DskipTests -Dui.skip=true install
 	$(MVN) -pl web surefire:test -Dtest=RunLatencyBench -Dsurefire.failIfNoSpecifiedTests=false
-	$(MVN) -q -pl engine test-compile exec:exec@bench
+	$(MVN) -q -pl engine test-compile exec:exec@bench exec:exec@bench-scenario
+
+gen-scenarios: check-tools $(JAR) ## generate every scenario fixture's dataset into object storage (reused by hash)
+	$(JAVA) $(JAVA_OPTS) -jar $(JAR) --atlas.command=gen-scenarios --server.port=0 --spring.main.banner-mode=off --logging.level.root=WARN
 
 load: check-tools ## load figures: 1,000 SSE subscribers, 100 concurrent runs, POST throughput p50/p99, append and replay rates
 	$(MVN) -q -DskipTests -Dui.skip=true install

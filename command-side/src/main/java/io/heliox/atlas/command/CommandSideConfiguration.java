@@ -1,5 +1,7 @@
 package io.heliox.atlas.command;
 
+import io.heliox.atlas.command.scenario.ScenarioDatasets;
+import io.heliox.atlas.command.storage.ObjectStore;
 import io.heliox.atlas.command.worker.MockPhaseNodes;
 import io.heliox.atlas.command.worker.PhaseNode;
 import io.heliox.atlas.command.worker.RunWorker;
@@ -9,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 
@@ -32,6 +35,11 @@ public class CommandSideConfiguration {
     @ConditionalOnMissingBean
     public PhaseNode phaseNode() {
         return new MockPhaseNodes();
+    }
+
+    @Bean
+    public ScenarioDatasets scenarioDatasets(ObjectStore store, JdbcTemplate jdbc, Clock clock) {
+        return new ScenarioDatasets(store, jdbc, clock);
     }
 
     @Bean

@@ -50,6 +50,7 @@ public final class ContractSchemas {
     public static final String START_RUN_REQUEST = "start-run-request";
     public static final String SAVE_PORTFOLIO_ITEM_REQUEST = "save-portfolio-item-request";
     public static final String CANCEL_RUN_REQUEST = "cancel-run-request";
+    public static final String SCENARIO_DSL = "scenario-dsl";
 
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -68,7 +68,7 @@ class CrashRecoveryTest {
                 assertThat(stream.seqs()).isEqualTo(LongStream.rangeClosed(1, stream.seqs().size()).boxed().toList());
                 assertThat(storedPhaseEvents(dbPort, runId)).isEqualTo(stream.seqs().size());
             }
-            assertThat(appliedMigrations(dbPort)).as("restarts apply no migration twice").isEqualTo(4);
+            assertThat(appliedMigrations(dbPort)).as("restarts apply no migration twice").isEqualTo(5);
             // No projection drift: the runs read model converges to what the event store says.
             for (String runId : runIds) {
                 JsonNode truth = api.get("/v1/runs/" + runId).json();

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.PhaseStep;
-import io.heliox.atlas.contracts.CanonicalJson;
+import io.heliox.atlas.engine.json.CanonicalJson;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,0 +1,110 @@
+package io.heliox.atlas.command.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.heliox.atlas.command.storage.BarsParquet;
+import io.heliox.atlas.command.storage.ObjectStore;
+import io.heliox.atlas.engine.scenario.Bars;
+import io.heliox.atlas.engine.scenario.DatasetManifest;
+import io.heliox.atlas.engine.scenario.ScenarioGenerator;
+import io.heliox.atlas.engine.scenario.ScenarioSpec;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Market datasets, generated once per content hash and reused: {@code scenarios/{id}/{hash}/}
+ * holds {@code dataset.parquet} and {@code manifest.json} in object storage, and the
+ * {@code scenarios} table indexes them. The manifest is written last, so its presence means the
+ * dataset is complete; a crash in between only leaves bytes that the next request overwrites.
+ * A stored dataset made by another generator version is regenerated, never served.
+ */
+public class ScenarioDatasets {
+
+    static final String DATASET = "dataset.parquet";
+    static final String MANIFEST = "manifest.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ObjectStore store;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public ScenarioDatasets(ObjectStore store, JdbcTemplate jdbc, Clock clock) {
+        this.store = store;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A stored dataset; {@code generated} is false when an identical one already existed. */
+    public record Stored(DatasetManifest manifest, String objectRef, boolean generated) {
+    }
+
+    public Stored generateOrFetch(ScenarioSpec spec) {
+        String prefix = prefix(spec.id(), spec.scenarioHash());
+        Optional<DatasetManifest> existing = store.get(prefix + MANIFEST).map(ScenarioDatasets::manifest)
+                .filter(m -> m.engineVer().equals(ScenarioGenerator.ENGINE_VERSION));
+        if (existing.isPresent()) {
+            index(spec, existing.get(), prefix); // the index may be new (another database, a lost row)
+            return new Stored(existing.get(), prefix, false);
+        }
+        Bars bars = ScenarioGenerator.generate(spec);
+        DatasetManifest manifest = DatasetManifest.of(spec, bars, clock.instant());
+        store.put(prefix + DATASET, BarsParquet.write(bars), "application/vnd.apache.parquet");
+        store.put(prefix + MANIFEST, manifest.toJson().getBytes(StandardCharsets.UTF_8), "application/json");
+        index(spec, manifest, prefix);
+        return new Stored(manifest, prefix, true);
+    }
+
+    /** The newest dataset of a scenario id. */
+    public Optional<Stored> latest(String scenarioId) {
+        List<String> refs = jdbc.queryForList(
+                "select object_ref from scenarios where id = ? order by created_at desc limit 1", String.class, scenarioId);
+        return refs.stream().findFirst().flatMap(ref -> store.get(ref + MANIFEST)
+                .map(bytes -> new Stored(manifest(bytes), ref, false)));
+    }
+
+    public Optional<Bars> bars(Stored stored) {
+        return store.get(stored.objectRef() + DATASET).map(BarsParquet::read);
+    }
+
+    public boolean isStored(String scenarioId, String scenarioHash) {
+        String prefix = prefix(scenarioId, scenarioHash);
+        return store.exists(prefix + MANIFEST) && store.exists(prefix + DATASET);
+    }
+
+    static String prefix(String scenarioId, String scenarioHash) {
+        return "scenarios/" + scenarioId + "/" + scenarioHash + "/";
+    }
+
+    private void index(ScenarioSpec spec, DatasetManifest manifest, String prefix) {
+        jdbc.update("""
+                insert into scenarios (id, scenario_hash, family, params_json, seed, timeframe, bars, engine_ver, object_ref, created_at)
+                values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?) on conflict (id, scenario_hash) do nothing""",
+                spec.id(), manifest.scenarioHash(), spec.family().dslName(), params(spec), spec.seed(),
+                spec.timeframe().dslName(), manifest.bars(), manifest.engineVer(), prefix,
+                Timestamp.from(manifest.generatedAt()));
+    }
+
+    private static String params(ScenarioSpec spec) {
+        try {
+            return JSON.readTree(spec.canonicalJson()).path("params").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DatasetManifest manifest(byte[] bytes) {
+        try {
+            JsonNode tree = JSON.readTree(bytes);
+            return DatasetManifest.fromJson(tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored manifest.json is not JSON", e);
+        }
+    }
+}
