@@ -90,6 +90,7 @@ verify: ## test with the long suites: 20 SIGKILLs in the crash suite, 20,000 fuz
 bench: check-tools ## benchmarks: prompt→terminal SSE latency (p50/p95); DSL parse+check+lower and scenario generation (JMH)
 	$(MVN) -q -DskipTests -Dui.skip=true install
 	$(MVN) -pl web surefire:test -Dtest=RunLatencyBench -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) -pl command-side surefire:test -Dtest=BarsParquetBench -Dsurefire.failIfNoSpecifiedTests=false
 	$(MVN) -q -pl engine test-compile exec:exec@bench exec:exec@bench-scenario
 
 gen-scenarios: check-tools $(JAR) ## generate every scenario fixture's dataset into object storage (reused by hash)

@@ -27,6 +27,9 @@ class ObjectStoreTest extends AtlasIntegrationTest {
 
         assertThat(store.exists(key)).isTrue();
         assertThat(store.get(key)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(content));
+        String folder = key.substring(0, key.lastIndexOf('/') + 1);
+        store.put(folder + "a/b.txt", new byte[] {1}, "text/plain");
+        assertThat(store.list(folder)).containsExactly(folder + "a/b.txt", key);
     }
 
     @Test

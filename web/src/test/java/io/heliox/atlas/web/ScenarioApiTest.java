@@ -36,8 +36,15 @@ class ScenarioApiTest extends AtlasIntegrationTest {
         assertThat(manifest.get("bars").asInt()).isEqualTo(2000);
         assertThat(manifest.get("min_close").asDouble()).isPositive();
 
+        String prefix = "scenarios/api-trend/" + manifest.get("scenario_hash").asText() + "/";
+        assertThat(store.list(prefix)).containsExactly(prefix + "dataset.parquet", prefix + "manifest.json");
+        byte[] storedManifest = store.get(prefix + "manifest.json").orElseThrow();
+
         Api.Response again = api.postJson("/api/v1/scenarios", TREND_REORDERED);
         assertThat(again.status()).as("same content, other key order: reused").isEqualTo(200);
+        assertThat(store.list(prefix)).as("a cache hit writes no new object").hasSize(2);
+        assertThat(store.get(prefix + "manifest.json").orElseThrow()).as("nor rewrites one").isEqualTo(storedManifest);
+        assertThat(again.json()).isEqualTo(manifest);
         assertThat(again.json().get("scenario_hash")).isEqualTo(manifest.get("scenario_hash"));
         assertThat(again.json().get("bars_sha256")).isEqualTo(manifest.get("bars_sha256"));
 

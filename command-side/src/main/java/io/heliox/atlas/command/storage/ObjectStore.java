@@ -1,5 +1,6 @@
 package io.heliox.atlas.command.storage;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,4 +15,7 @@ public interface ObjectStore {
     Optional<byte[]> get(String key);
 
     boolean exists(String key);
+
+    /** Keys under a prefix, in key order (all of them: the store pages internally). */
+    List<String> list(String prefix);
 }

@@ -2,6 +2,9 @@ package io.heliox.atlas.command.storage;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.Result;
+import io.minio.messages.Item;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
@@ -10,6 +13,8 @@ import io.minio.errors.ErrorResponseException;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -70,6 +75,21 @@ public class S3ObjectStore implements ObjectStore {
             throw new ObjectStoreException("cannot stat " + key + ": " + e.getMessage(), e);
         } catch (Exception e) {
             throw new ObjectStoreException("cannot stat " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        try {
+            List<String> keys = new ArrayList<>();
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix)
+                    .recursive(true).build())) {
+                keys.add(result.get().objectName());
+            }
+            keys.sort(null);
+            return keys;
+        } catch (Exception e) {
+            throw new ObjectStoreException("cannot list " + prefix + ": " + e.getMessage(), e);
         }
     }
 

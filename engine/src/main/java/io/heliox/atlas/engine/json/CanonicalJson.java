@@ -180,6 +180,13 @@ public final class CanonicalJson {
         return exact; // unreachable: 17 significant digits always round-trip a double
     }
 
+    /** A string as a canonical JSON literal (quotes and escapes included). */
+    public static String quote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2);
+        string(s, out);
+        return out.toString();
+    }
+
     private static void string(String s, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {

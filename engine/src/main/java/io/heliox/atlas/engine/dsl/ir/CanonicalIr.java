@@ -1,5 +1,7 @@
 package io.heliox.atlas.engine.dsl.ir;
 
+import io.heliox.atlas.engine.json.CanonicalJson;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -156,33 +158,17 @@ public final class CanonicalIr {
         }
     }
 
-    /** Whole numbers without a point (14, not 14.0), others in Java's round-trip form. */
+    /**
+     * Numbers and strings are spelled by the project's one canonical encoder (RFC 8785): the
+     * JDK's Double.toString spells some doubles differently across versions, which would change
+     * IR hashes from one JVM to the next.
+     */
     public static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
+        // messages may quote an open bound (±Infinity); canonical JSON has no spelling for it
+        return Double.isFinite(v) ? CanonicalJson.number(v) : Double.toString(v);
     }
 
     private static void string(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        out.append(CanonicalJson.quote(s));
     }
 }
