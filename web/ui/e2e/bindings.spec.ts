@@ -24,6 +24,9 @@ test('every bound element is rendered on its screen', async ({ page, request }) 
   await page.goto(`/runs/${done}`);
   await expect(page.getByTestId('run-status')).toHaveText('COMPLETED');
   await expectAll(page, 'run');
+  const running = await startRun(request, 'bindings running', { mockStepDelayMs: 2000 });
+  await page.goto(`/runs/${running}`);
+  await expectAll(page, 'runningRun');
   await page.goto(`/runs/${failed}`);
   await expect(page.getByTestId('run-status')).toHaveText('FAILED');
   await expectAll(page, 'failedRun');

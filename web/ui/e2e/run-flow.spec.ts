@@ -107,3 +107,15 @@ test('the demo flow works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(save).toHaveText('Saved');
 });
+
+test('a running run can be cancelled from its page', async ({ page, request }) => {
+  const runId = await startRun(request, 'cancel me', { mockStepDelayMs: 700 });
+  await page.goto(`/runs/${runId}`);
+  await expect.poll(async () => (await timelineSeqs(page)).length).toBeGreaterThanOrEqual(1);
+  await page.getByTestId('cancel-run').click();
+  await expect(page.getByTestId('run-status')).toHaveText('FAILED');
+  await expect(page.getByTestId('run-error-message')).toContainText('cancelled');
+  await expect(page.getByTestId('cancel-run')).toHaveCount(0);
+  const seqs = await timelineSeqs(page);
+  expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+});

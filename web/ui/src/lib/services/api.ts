@@ -11,6 +11,8 @@ export interface AtlasApi {
   health(): Promise<{ status: string; db: string }>;
   createRun(prompt: string, options?: { seed?: number; options?: RunOptions }): Promise<{ runId: string }>;
   getRun(runId: string): Promise<RunSummary>;
+  /** Ends a live run with a `run.cancelled` error event; a finished run is left as it is. */
+  cancelRun(runId: string, reason?: string): Promise<RunSummary>;
   listRuns(cursor?: string | null, limit?: number): Promise<Page<RunSummary>>;
   streamEvents(runId: string, callbacks: StreamCallbacks, afterSeq?: number): EventStream;
   saveStrategy(item: { id?: string; name: string; strategy: StrategyDsl; runId?: string }): Promise<PortfolioItem>;
@@ -87,6 +89,8 @@ export function createHttpApi(config: ApiConfig = {}): AtlasApi {
     health: () => request('GET', '/healthz'),
     createRun: (prompt, extra = {}) => request('POST', '/v1/runs', { prompt, ...extra }),
     getRun: (runId) => request('GET', `/v1/runs/${encodeURIComponent(runId)}`),
+    cancelRun: (runId, reason) =>
+      request('POST', `/v1/runs/${encodeURIComponent(runId)}/cancel`, reason ? { reason } : {}),
     listRuns: (cursor, limit = 50) => request('GET', `/v1/runs?${query({ cursor, limit })}`),
     streamEvents: (runId, callbacks, afterSeq = 0) =>
       openEventStream({ url: `${baseUrl}/v1/runs/${encodeURIComponent(runId)}/events`, afterSeq, fetch: doFetch }, callbacks),

@@ -51,6 +51,19 @@ export function createMockApi(stepDelayMs = 250): AtlasApi {
       if (!run) throw new ApiError(404, null, `no run ${runId}`);
       return run.summary;
     },
+    async cancelRun(runId) {
+      const run = runs.get(runId);
+      if (!run) throw new ApiError(404, null, `no run ${runId}`);
+      if (run.summary.status === 'RUNNING' || run.summary.status === 'PENDING') {
+        const seq = run.summary.lastSeq + 1;
+        const phase = run.events[Math.min(seq, run.events.length) - 1]?.phase ?? 'architect';
+        run.events = [...run.events.slice(0, seq - 1), {
+          runId, seq, phase, type: 'error', ts: new Date().toISOString(),
+          payload: { code: 'run.cancelled', message: 'run cancelled on request', retryable: false }
+        }];
+      }
+      return run.summary;
+    },
     async listRuns() {
       return { items: [...runs.values()].map((r) => r.summary).reverse(), nextCursor: null };
     },
@@ -64,17 +77,22 @@ export function createMockApi(stepDelayMs = 250): AtlasApi {
         queueMicrotask(() => callbacks.onState?.('error', 'no such run'));
       } else {
         queueMicrotask(() => callbacks.onState?.('open'));
-        run.events.filter((e) => e.seq > afterSeq).forEach((event, i) => {
-          timers.push(setTimeout(() => {
-            lastSeq = event.seq;
-            applyToSummary(run.summary, event);
-            callbacks.onEvent(event);
-            if (isTerminal(event)) {
-              state = 'closed';
-              callbacks.onState?.('closed');
-            }
-          }, stepDelayMs * (i + 1)));
-        });
+        // One step at a time, reading the run's events when each step fires, so a cancel
+        // (which replaces the rest of the script with an error) shows up like on the server.
+        const step = () => {
+          const event = run.events.find((e) => e.seq === lastSeq + 1);
+          if (!event || state === 'closed') return;
+          lastSeq = event.seq;
+          applyToSummary(run.summary, event);
+          callbacks.onEvent(event);
+          if (isTerminal(event)) {
+            state = 'closed';
+            callbacks.onState?.('closed');
+          } else {
+            timers.push(setTimeout(step, stepDelayMs));
+          }
+        };
+        timers.push(setTimeout(step, stepDelayMs));
       }
       return {
         close() {

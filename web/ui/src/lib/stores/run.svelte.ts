@@ -17,6 +17,7 @@ export class RunStore {
   connection = $state<ConnectionState>('closed');
   connectionDetail = $state<string | undefined>(undefined);
   submitting = $state(false);
+  cancelling = $state(false);
   requestError = $state<string | null>(null);
 
   status: RunStatus = $derived.by(() => {
@@ -80,6 +81,20 @@ export class RunStore {
         this.connectionDetail = detail;
       }
     });
+  }
+
+  /** Asks the server to end this run; the stream then delivers its `run.cancelled` event. */
+  async cancel(reason?: string) {
+    if (!this.runId) return;
+    this.cancelling = true;
+    this.requestError = null;
+    try {
+      await this.api.cancelRun(this.runId, reason);
+    } catch (e) {
+      this.requestError = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.cancelling = false;
+    }
   }
 
   close() {

@@ -81,3 +81,16 @@ describe('PortfolioStore and HistoryStore', () => {
     expect(history.items.map((r) => r.prompt)).toEqual(['second', 'first']);
   });
 });
+
+describe('cancelling', () => {
+  it('ends a running run with a run.cancelled failure', async () => {
+    const store = new RunStore(createMockApi(30));
+    await store.start('cancel me');
+    await until(() => store.events.length >= 1);
+    await store.cancel();
+    await until(() => store.status === 'FAILED');
+    expect(store.failure?.code).toBe('run.cancelled');
+    expect(store.events.map((e) => e.seq)).toEqual(store.events.map((_, i) => i + 1));
+    expect(store.cancelling).toBe(false);
+  });
+});
