@@ -3,6 +3,7 @@ package io.heliox.atlas.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.web.support.Api;
+import io.heliox.atlas.web.support.Strategies;
 import io.heliox.atlas.web.support.AtlasIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,12 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ApiContractTest extends AtlasIntegrationTest {
 
-    private static final String STRATEGY = """
-            {"id":"ma-cross-10-40","name":"MA crossover 10/40","version":"0.1","timeframe":"1h",
-             "rules":[{"if":"crossover(ma(close,$fast), ma(close,$slow))","then":"buy"},
-                      {"if":"crossunder(ma(close,$fast), ma(close,$slow))","then":"close"}],
-             "params":{"fast":10,"slow":40},"sizing":{"mode":"fraction","value":0.5},
-             "risk":{"stop_loss_bps":200}}""";
+    private static final String STRATEGY = Strategies.MA_CROSS;
 
     @Test
     void healthChecksTheDatabase() {
