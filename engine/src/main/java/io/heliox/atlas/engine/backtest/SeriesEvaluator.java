@@ -1,0 +1,265 @@
+package io.heliox.atlas.engine.backtest;
+
+import io.heliox.atlas.engine.dsl.ir.CanonicalIr;
+import io.heliox.atlas.engine.dsl.ir.IrNode;
+import io.heliox.atlas.engine.scenario.Bars;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns IR expressions into whole columns over one set of bars: a number node becomes a
+ * {@code double[]} (NaN where undefined), a boolean node a {@code boolean[]}. Each distinct
+ * sub-expression is computed once, keyed by its canonical IR JSON, so {@code ma(close, 20)}
+ * written in three rules is one pass over the bars, and so is every repeated comparison.
+ *
+ * <p>Column-at-a-time is the vectorbt lesson: one tight loop per node, no object per bar, and
+ * the JIT sees simple array loops. The cost is one array per distinct node, which is bounded by
+ * the (small) size of a strategy. Every kernel reads bar t and earlier only.
+ *
+ * <p>Not thread-safe; one instance per (strategy run, bars).
+ */
+public final class SeriesEvaluator {
+
+    private final Bars bars;
+    private final int size;
+    private final Map<String, double[]> numbers = new HashMap<>();
+    private final Map<String, boolean[]> booleans = new HashMap<>();
+    private int indicatorPasses;
+
+    public SeriesEvaluator(Bars bars) {
+        this.bars = bars;
+        this.size = bars.size();
+    }
+
+    /** The number of bars, i.e. the length of every column. */
+    public int size() {
+        return size;
+    }
+
+    /** How many indicator kernels actually ran (a repeated call is served from the cache). */
+    public int indicatorPasses() {
+        return indicatorPasses;
+    }
+
+    /** The column of a number-typed node. The returned array is shared with the cache: read only. */
+    public double[] number(IrNode node) {
+        String key = CanonicalIr.json(node);
+        double[] cached = numbers.get(key);
+        if (cached == null) {
+            cached = computeNumber(node);
+            numbers.put(key, cached);
+        }
+        return cached;
+    }
+
+    /** The column of a boolean-typed node (never NaN: a comparison with NaN is false). Read only. */
+    public boolean[] bool(IrNode node) {
+        String key = CanonicalIr.json(node);
+        boolean[] cached = booleans.get(key);
+        if (cached == null) {
+            cached = computeBool(node);
+            booleans.put(key, cached);
+        }
+        return cached;
+    }
+
+    private double[] computeNumber(IrNode node) {
+        if (node instanceof IrNode.Num n) {
+            double[] out = new double[size];
+            Arrays.fill(out, n.value());
+            return out;
+        }
+        if (node instanceof IrNode.Series s) {
+            return switch (s.series()) {
+                case OPEN -> bars.open();
+                case HIGH -> bars.high();
+                case LOW -> bars.low();
+                case CLOSE -> bars.close();
+                case VOLUME -> bars.volume();
+            };
+        }
+        if (node instanceof IrNode.Neg neg) {
+            double[] x = number(neg.operand());
+            double[] out = new double[size];
+            for (int t = 0; t < size; t++) {
+                out[t] = -x[t];
+            }
+            return out;
+        }
+        if (node instanceof IrNode.Arith a) {
+            return arith(a.op(), number(a.left()), number(a.right()));
+        }
+        if (node instanceof IrNode.Call c) {
+            return indicator(c);
+        }
+        throw new IllegalArgumentException("not a number node: " + node);
+    }
+
+    private double[] arith(IrNode.ArithOp op, double[] l, double[] r) {
+        double[] out = new double[size];
+        switch (op) {
+            case ADD -> {
+                for (int t = 0; t < size; t++) {
+                    out[t] = l[t] + r[t];
+                }
+            }
+            case SUB -> {
+                for (int t = 0; t < size; t++) {
+                    out[t] = l[t] - r[t];
+                }
+            }
+            case MUL -> {
+                for (int t = 0; t < size; t++) {
+                    out[t] = l[t] * r[t];
+                }
+            }
+            case DIV -> {
+                // DSL.md: division by 0 at run time is NaN (IEEE would give ±Infinity, and
+                // "x/0 > 5" would then be true on exactly the bars where the value is meaningless).
+                for (int t = 0; t < size; t++) {
+                    out[t] = r[t] == 0 ? Double.NaN : l[t] / r[t];
+                }
+            }
+        }
+        return out;
+    }
+
+    private double[] indicator(IrNode.Call c) {
+        List<IrNode> args = c.args();
+        indicatorPasses++;
+        return switch (c.function()) {
+            case "ma" -> Indicators.sma(number(args.get(0)), whole(args.get(1)));
+            case "ema" -> Indicators.ema(number(args.get(0)), whole(args.get(1)));
+            case "rsi" -> Indicators.rsi(number(args.get(0)), whole(args.get(1)));
+            case "atr" -> Indicators.atr(bars.high(), bars.low(), bars.close(), whole(args.get(0)));
+            case "bbands_upper" -> Indicators.bbandsUpper(number(args.get(0)), whole(args.get(1)), constant(args.get(2)));
+            case "bbands_mid" -> Indicators.bbandsMid(number(args.get(0)), whole(args.get(1)));
+            case "bbands_lower" -> Indicators.bbandsLower(number(args.get(0)), whole(args.get(1)), constant(args.get(2)));
+            case "slope" -> Indicators.slope(number(args.get(0)), whole(args.get(1)));
+            case "highest" -> Indicators.highest(number(args.get(0)), whole(args.get(1)));
+            case "lowest" -> Indicators.lowest(number(args.get(0)), whole(args.get(1)));
+            case "lag" -> Indicators.lag(number(args.get(0)), whole(args.get(1)));
+            default -> throw new IllegalArgumentException("not a number function: " + c.function());
+        };
+    }
+
+    private boolean[] computeBool(IrNode node) {
+        if (node instanceof IrNode.Bool b) {
+            boolean[] out = new boolean[size];
+            Arrays.fill(out, b.value());
+            return out;
+        }
+        if (node instanceof IrNode.Compare c) {
+            return compare(c.op(), number(c.left()), number(c.right()));
+        }
+        if (node instanceof IrNode.Not not) {
+            boolean[] x = bool(not.operand());
+            boolean[] out = new boolean[size];
+            for (int t = 0; t < size; t++) {
+                out[t] = !x[t];
+            }
+            return out;
+        }
+        if (node instanceof IrNode.Logic l) {
+            return logic(l);
+        }
+        if (node instanceof IrNode.Call c && (c.function().equals("crossover") || c.function().equals("crossunder"))) {
+            return cross(number(c.args().get(0)), number(c.args().get(1)), c.function().equals("crossover"));
+        }
+        throw new IllegalArgumentException("not a boolean node: " + node);
+    }
+
+    /**
+     * All six comparisons are false when either side is NaN (DSL.md). Java's {@code < <= > >= ==}
+     * already are; {@code !=} is true on NaN in IEEE, so it is the one written differently.
+     */
+    private boolean[] compare(IrNode.CompareOp op, double[] l, double[] r) {
+        boolean[] out = new boolean[size];
+        // one loop per operator (not a switch per bar), so each is a plain loop the JIT can vectorize
+        switch (op) {
+            case LT -> {
+                for (int t = 0; t < size; t++) {
+                    out[t] = l[t] < r[t];
+                }
+            }
+            case LE -> {
+                for (int t = 0; t < size; t++) {
+                    out[t] = l[t] <= r[t];
+                }
+            }
+            case GT -> {
+                for (int t = 0; t < size; t++) {
+                    out[t] = l[t] > r[t];
+                }
+            }
+            case GE -> {
+                for (int t = 0; t < size; t++) {
+                    out[t] = l[t] >= r[t];
+                }
+            }
+            case EQ -> {
+                for (int t = 0; t < size; t++) {
+                    out[t] = l[t] == r[t];
+                }
+            }
+            case NE -> {
+                for (int t = 0; t < size; t++) {
+                    // written as "less or greater": false on NaN, unlike IEEE's !=
+                    out[t] = l[t] < r[t] || l[t] > r[t];
+                }
+            }
+        }
+        return out;
+    }
+
+    private boolean[] logic(IrNode.Logic l) {
+        boolean[] out = bool(l.operands().get(0)).clone();
+        for (IrNode operand : l.operands().subList(1, l.operands().size())) {
+            boolean[] x = bool(operand);
+            if (l.op() == IrNode.LogicOp.AND) {
+                for (int t = 0; t < size; t++) {
+                    out[t] &= x[t];
+                }
+            } else {
+                for (int t = 0; t < size; t++) {
+                    out[t] |= x[t];
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * crossover: {@code a[t] > b[t] and a[t−1] <= b[t−1]} (touching is not crossing; leaving a
+     * touch upward is). Each comparison with NaN is false, so the first bar and every bar next to
+     * a NaN is false. crossunder mirrors it: {@code a[t] < b[t] and a[t−1] >= b[t−1]}.
+     */
+    private boolean[] cross(double[] a, double[] b, boolean over) {
+        boolean[] out = new boolean[size];
+        if (over) {
+            for (int t = 1; t < size; t++) {
+                out[t] = a[t] > b[t] && a[t - 1] <= b[t - 1];
+            }
+        } else {
+            for (int t = 1; t < size; t++) {
+                out[t] = a[t] < b[t] && a[t - 1] >= b[t - 1];
+            }
+        }
+        return out;
+    }
+
+    /** A window or shift: the checker guarantees a whole-number constant. */
+    private static int whole(IrNode arg) {
+        return (int) constant(arg);
+    }
+
+    private static double constant(IrNode arg) {
+        if (arg instanceof IrNode.Num n) {
+            return n.value();
+        }
+        throw new IllegalArgumentException("a window, shift or factor must be a constant: " + arg);
+    }
+}

@@ -1,0 +1,47 @@
+package io.heliox.atlas.engine.backtest;
+
+import io.heliox.atlas.engine.dsl.ir.IrStrategy;
+import io.heliox.atlas.engine.scenario.Bars;
+
+import java.util.List;
+
+/**
+ * A strategy's decision on every bar, before any position or fill exists: for each bar, the
+ * action of the first rule whose condition holds ({@link BarAction#NONE} when none does). A
+ * {@code hold} rule that holds therefore vetoes the rules after it on that bar (DSL.md).
+ *
+ * <p>Conditions are evaluated column-wise first ({@link SeriesEvaluator}, each distinct
+ * indicator once); the rule-order loop is then one pass over primitive arrays. Signals are
+ * intent, not orders: position state, cooldown, risk exits and fills are the simulator's job.
+ */
+public final class SignalEvaluator {
+
+    private SignalEvaluator() {
+    }
+
+    public static byte[] evaluate(IrStrategy strategy, Bars bars) {
+        return evaluate(strategy, new SeriesEvaluator(bars));
+    }
+
+    /** With a caller-owned evaluator, e.g. to share indicator columns or inspect the cache. */
+    public static byte[] evaluate(IrStrategy strategy, SeriesEvaluator columns) {
+        List<IrStrategy.Rule> rules = strategy.rules();
+        boolean[][] when = new boolean[rules.size()][];
+        byte[] codes = new byte[rules.size()];
+        for (int r = 0; r < rules.size(); r++) {
+            when[r] = columns.bool(rules.get(r).when());
+            codes[r] = BarAction.of(rules.get(r).action());
+        }
+        int size = columns.size(); // zero rules still give one (empty) decision per bar
+        byte[] actions = new byte[size];
+        for (int t = 0; t < size; t++) {
+            for (int r = 0; r < when.length; r++) {
+                if (when[r][t]) {
+                    actions[t] = codes[r];
+                    break; // first matching rule wins
+                }
+            }
+        }
+        return actions;
+    }
+}
