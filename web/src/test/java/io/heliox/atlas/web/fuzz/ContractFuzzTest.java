@@ -7,6 +7,7 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.contracts.MalformedJsonException;
+import io.heliox.atlas.web.scenario.ScenarioFixtures;
 import io.heliox.atlas.web.support.Api;
 import io.heliox.atlas.web.support.AtlasIntegrationTest;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -56,6 +57,9 @@ class ContractFuzzTest extends AtlasIntegrationTest {
 
     private static final OpenApiInteractionValidator OPENAPI = OpenApiInteractionValidator
             .createForInlineApiSpecification(ContractSchemas.resourceText("contracts/openapi.yaml")).build();
+    private static final List<JsonNode> SCENARIO_FIXTURES = ScenarioFixtures.specs().stream()
+            .map(spec -> ContractSchemas.parseStrict(spec.canonicalJson().getBytes(StandardCharsets.UTF_8)))
+            .toList();
     private final ContractSchemas contracts = new ContractSchemas();
 
     private record Op(String method, String path, Operation operation) {
@@ -76,12 +80,13 @@ class ContractFuzzTest extends AtlasIntegrationTest {
         InstanceGenerator generator = new InstanceGenerator(random.split());
         Mutator mutator = new Mutator(random.split());
         List<String> runIds = new ArrayList<>(List.of(startRun("{\"prompt\":\"fuzz seed run\"}")));
+        List<String> scenarioIds = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         Map<String, int[]> tally = new TreeMap<>();
 
         for (int i = 0; i < REQUESTS && failures.size() < 20; i++) {
             Op op = ops.get(random.nextInt(ops.size()));
-            Call call = build(op, random, generator, mutator, runIds);
+            Call call = build(op, random, generator, mutator, runIds, scenarioIds);
             Api.Response response;
             try {
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + call.path()));
@@ -105,6 +110,9 @@ class ContractFuzzTest extends AtlasIntegrationTest {
             if (status == 201 && op.id().equals("createRun")) {
                 runIds.add(response.json().get("runId").asText());
             }
+            if (status / 100 == 2 && op.id().equals("generateScenario")) {
+                scenarioIds.add(response.json().get("scenario_id").asText());
+            }
         }
 
         System.out.printf("contract fuzz: seed %d, %d requests; per operation [2xx, 4xx, 5xx]:%n", SEED, REQUESTS);
@@ -116,7 +124,8 @@ class ContractFuzzTest extends AtlasIntegrationTest {
                 List.of("COMPLETED", "FAILED").contains(api.get("/v1/runs/" + id).json().get("status").asText())));
     }
 
-    private Call build(Op op, SplittableRandom random, InstanceGenerator generator, Mutator mutator, List<String> runIds) {
+    private Call build(Op op, SplittableRandom random, InstanceGenerator generator, Mutator mutator, List<String> runIds,
+                       List<String> scenarioIds) {
         boolean valid = true;
         boolean mayBeMissing = false;
         StringBuilder what = new StringBuilder(op.method() + " " + op.path());
@@ -129,8 +138,11 @@ class ContractFuzzTest extends AtlasIntegrationTest {
                     case 0 -> { value = UUID.randomUUID().toString(); mayBeMissing = true; }
                     case 1 -> { value = garbageId(random); valid = false; what.append(" bad-id"); }
                     default -> {
-                        value = runIds.get(random.nextInt(runIds.size()));
-                        mayBeMissing |= !op.path().startsWith("/v1/runs/"); // a run id names nothing else
+                        boolean scenarioPath = op.path().startsWith("/api/v1/scenarios/");
+                        value = scenarioPath && !scenarioIds.isEmpty()
+                                ? scenarioIds.get(random.nextInt(scenarioIds.size()))
+                                : runIds.get(random.nextInt(runIds.size()));
+                        mayBeMissing |= !op.path().startsWith("/v1/runs/") && !(scenarioPath && !scenarioIds.isEmpty());
                     }
                 }
                 path = path.replace("{" + parameter.getName() + "}", URLEncoder.encode(value, StandardCharsets.UTF_8));
@@ -165,7 +177,11 @@ class ContractFuzzTest extends AtlasIntegrationTest {
         }
 
         Schema<?> bodySchema = op.operation().getRequestBody().getContent().get("application/json").getSchema();
-        JsonNode drawn = generator.instance(bodySchema);
+        // Random family parameters almost never make a valid scenario; a third of the time start
+        // from one of the contract's valid scenario fixtures so the success path is fuzzed too.
+        JsonNode drawn = op.id().equals("generateScenario") && random.nextInt(3) == 0
+                ? SCENARIO_FIXTURES.get(random.nextInt(SCENARIO_FIXTURES.size()))
+                : generator.instance(bodySchema);
         if (drawn instanceof ObjectNode object && object.path("options") instanceof ObjectNode options) {
             options.remove("mockStepDelayMs"); // slow mock steps would hold the shared worker for seconds
         }
