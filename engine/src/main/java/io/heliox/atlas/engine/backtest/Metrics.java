@@ -39,8 +39,9 @@ public record Metrics(double periodsPerYear, double sharpe, Double sortino, doub
     public static final double MAR = 0.0;
 
     /**
-     * @param equity         equity at every bar, initial equity first; every value finite and &gt; 0
-     *                       (ruin is for the simulator to stop at, a return from 0 does not exist)
+     * @param equity         equity at every bar, initial equity first; every value finite, the first
+     *                       &gt; 0. A value &lt;= 0 is ruin: its return is −100 % (a return cannot say
+     *                       more than "everything"), and later returns are 0 (nothing left to earn on)
      * @param tradePnl       PnL of each closed trade, net of costs
      * @param exposure       fraction of bars in position, in [0, 1]
      * @param periodsPerYear bars per year, e.g. 252 for daily, 252·6.5 for US hourly; &gt; 0
@@ -49,9 +50,12 @@ public record Metrics(double periodsPerYear, double sharpe, Double sortino, doub
         if (equity.length == 0) {
             throw new IllegalArgumentException("an equity curve needs at least the initial equity");
         }
+        if (!(equity[0] > 0) || Double.isInfinite(equity[0])) {
+            throw new IllegalArgumentException("initial equity must be finite and positive: " + equity[0]);
+        }
         for (double e : equity) {
-            if (!(e > 0) || Double.isInfinite(e)) {
-                throw new IllegalArgumentException("equity must be finite and positive: " + e);
+            if (!Double.isFinite(e)) {
+                throw new IllegalArgumentException("equity must be finite: " + e);
             }
         }
         for (double pnl : tradePnl) {
@@ -75,7 +79,8 @@ public record Metrics(double periodsPerYear, double sharpe, Double sortino, doub
     static double[] returns(double[] equity) {
         double[] r = new double[equity.length - 1];
         for (int i = 1; i < equity.length; i++) {
-            r[i - 1] = equity[i] / equity[i - 1] - 1;
+            // Ruin (equity <= 0) is absorbing: −100 % on the bar it happens, 0 after it.
+            r[i - 1] = equity[i - 1] <= 0 ? 0 : Math.max(equity[i] / equity[i - 1] - 1, -1);
         }
         return r;
     }
@@ -131,7 +136,7 @@ public record Metrics(double periodsPerYear, double sharpe, Double sortino, doub
         double troughPeak = 0;
         for (int i = 0; i < equity.length; i++) {
             peak = Math.max(peak, equity[i]);
-            double dd = (peak - equity[i]) / peak;
+            double dd = Math.min((peak - equity[i]) / peak, 1); // ruin is a 100 % drawdown
             if (dd > max) { // strict: of equal drawdowns, the first is the one reported
                 max = dd;
                 trough = i;
@@ -154,7 +159,7 @@ public record Metrics(double periodsPerYear, double sharpe, Double sortino, doub
         if (n == 0) {
             return 0;
         }
-        return Math.pow(equity[n] / equity[0], p / n) - 1;
+        return equity[n] <= 0 ? -1 : Math.pow(equity[n] / equity[0], p / n) - 1;
     }
 
     /** numpy's default ("linear", Hyndman–Fan type 7): h = (n−1)·q, interpolate between ranks ⌊h⌋ and ⌊h⌋+1. */

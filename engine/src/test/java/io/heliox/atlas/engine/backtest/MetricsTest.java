@@ -121,10 +121,21 @@ class MetricsTest {
     @Test
     void refusesWhatItCannotScore() {
         assertThatThrownBy(() -> Metrics.of(new double[0], new double[0], 0, P)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Metrics.of(new double[]{100, 0}, new double[0], 0, P)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Metrics.of(new double[]{0, 100}, new double[0], 0, P)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Metrics.of(new double[]{100, Double.NaN}, new double[0], 0, P)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Metrics.of(new double[]{100}, new double[]{Double.NaN}, 0, P)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Metrics.of(new double[]{100}, new double[0], 1.5, P)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Metrics.of(new double[]{100}, new double[0], 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void ruinIsAHundredPercentLossAndAbsorbing() {
+        // 100 → 50 → −20 (a short squeezed past zero) → −20: returns −50 %, −100 %, 0
+        Metrics m = Metrics.of(new double[]{100, 50, -20, -20}, new double[]{-120}, 1, P);
+        assertThat(Metrics.returns(new double[]{100, 50, -20, -20})).containsExactly(-0.5, -1.0, 0.0);
+        assertThat(m.maxDrawdown()).isEqualTo(1.0);
+        assertThat(m.cagr()).isEqualTo(-1.0);
+        assertThat(m.timeToRecovery()).isEqualTo(-1);
+        assertThat(m.tailWorst1Pct()).isEqualTo(-1.0);
     }
 }

@@ -1,0 +1,159 @@
+package io.heliox.atlas.engine.backtest;
+
+import java.util.Arrays;
+
+/**
+ * Fills and closed round trips as primitive columns that grow by doubling, so recording a
+ * trade in the simulator's loop allocates nothing per bar (only a rare array copy).
+ */
+public final class TradeLog {
+
+    // fills
+    private int fills;
+    private int[] fillBar = new int[16];
+    private boolean[] fillBuy = new boolean[16];
+    private double[] fillQty = new double[16];
+    private double[] fillPx = new double[16];
+    private double[] fillFee = new double[16];
+    private double[] fillSlippage = new double[16];
+    private byte[] fillReason = new byte[16];
+    private byte[] fillType = new byte[16];
+
+    // round trips (a position from its opening fill to its closing fill)
+    private int trips;
+    private int[] tripEntryBar = new int[8];
+    private int[] tripExitBar = new int[8];
+    private boolean[] tripLong = new boolean[8];
+    private double[] tripQty = new double[8];
+    private double[] tripEntryPx = new double[8];
+    private double[] tripExitPx = new double[8];
+    private double[] tripPnl = new double[8];
+    private byte[] tripExitReason = new byte[8];
+
+    void fill(int bar, boolean buy, double qty, double px, double fee, double slippage, byte reason, OrderType type) {
+        if (fills == fillBar.length) {
+            int size = fills * 2;
+            fillBar = Arrays.copyOf(fillBar, size);
+            fillBuy = Arrays.copyOf(fillBuy, size);
+            fillQty = Arrays.copyOf(fillQty, size);
+            fillPx = Arrays.copyOf(fillPx, size);
+            fillFee = Arrays.copyOf(fillFee, size);
+            fillSlippage = Arrays.copyOf(fillSlippage, size);
+            fillReason = Arrays.copyOf(fillReason, size);
+            fillType = Arrays.copyOf(fillType, size);
+        }
+        fillBar[fills] = bar;
+        fillBuy[fills] = buy;
+        fillQty[fills] = qty;
+        fillPx[fills] = px;
+        fillFee[fills] = fee;
+        fillSlippage[fills] = slippage;
+        fillReason[fills] = reason;
+        fillType[fills] = (byte) type.ordinal();
+        fills++;
+    }
+
+    void roundTrip(int entryBar, int exitBar, boolean isLong, double qty, double entryPx, double exitPx, double pnl,
+                   byte exitReason) {
+        if (trips == tripEntryBar.length) {
+            int size = trips * 2;
+            tripEntryBar = Arrays.copyOf(tripEntryBar, size);
+            tripExitBar = Arrays.copyOf(tripExitBar, size);
+            tripLong = Arrays.copyOf(tripLong, size);
+            tripQty = Arrays.copyOf(tripQty, size);
+            tripEntryPx = Arrays.copyOf(tripEntryPx, size);
+            tripExitPx = Arrays.copyOf(tripExitPx, size);
+            tripPnl = Arrays.copyOf(tripPnl, size);
+            tripExitReason = Arrays.copyOf(tripExitReason, size);
+        }
+        tripEntryBar[trips] = entryBar;
+        tripExitBar[trips] = exitBar;
+        tripLong[trips] = isLong;
+        tripQty[trips] = qty;
+        tripEntryPx[trips] = entryPx;
+        tripExitPx[trips] = exitPx;
+        tripPnl[trips] = pnl;
+        tripExitReason[trips] = exitReason;
+        trips++;
+    }
+
+    public int fillCount() {
+        return fills;
+    }
+
+    public int fillBar(int i) {
+        return fillBar[i];
+    }
+
+    public boolean fillIsBuy(int i) {
+        return fillBuy[i];
+    }
+
+    public double fillQty(int i) {
+        return fillQty[i];
+    }
+
+    /** Fill price, slippage included. */
+    public double fillPx(int i) {
+        return fillPx[i];
+    }
+
+    public double fillFee(int i) {
+        return fillFee[i];
+    }
+
+    /** What slippage cost on this fill, in account currency (≥ 0). */
+    public double fillSlippage(int i) {
+        return fillSlippage[i];
+    }
+
+    public byte fillReason(int i) {
+        return fillReason[i];
+    }
+
+    public OrderType fillType(int i) {
+        return OrderType.values()[fillType[i]];
+    }
+
+    public int roundTripCount() {
+        return trips;
+    }
+
+    public int tripEntryBar(int i) {
+        return tripEntryBar[i];
+    }
+
+    public int tripExitBar(int i) {
+        return tripExitBar[i];
+    }
+
+    public boolean tripIsLong(int i) {
+        return tripLong[i];
+    }
+
+    public double tripQty(int i) {
+        return tripQty[i];
+    }
+
+    public double tripEntryPx(int i) {
+        return tripEntryPx[i];
+    }
+
+    public double tripExitPx(int i) {
+        return tripExitPx[i];
+    }
+
+    /** Net PnL of the round trip: price difference times quantity, minus both fills' fees. */
+    public double tripPnl(int i) {
+        return tripPnl[i];
+    }
+
+    public byte tripExitReason(int i) {
+        return tripExitReason[i];
+    }
+
+    /** The closed round trips' net PnLs, the input of win rate and profit factor. */
+    public double[] roundTripPnls() {
+        return Arrays.copyOf(tripPnl, trips);
+    }
+}
