@@ -78,9 +78,12 @@ public record Metrics(double periodsPerYear, double sharpe, Double sortino, doub
 
     static double[] returns(double[] equity) {
         double[] r = new double[equity.length - 1];
+        boolean ruined = false;
         for (int i = 1; i < equity.length; i++) {
-            // Ruin (equity <= 0) is absorbing: −100 % on the bar it happens, 0 after it.
-            r[i - 1] = equity[i - 1] <= 0 ? 0 : Math.max(equity[i] / equity[i - 1] - 1, -1);
+            // Ruin (equity <= 0) is absorbing: −100 % on the bar it happens, 0 after it, even if
+            // the curve given comes back above 0 (a ruined account has nothing left to earn on).
+            r[i - 1] = ruined ? 0 : Math.max(equity[i] / equity[i - 1] - 1, -1);
+            ruined |= equity[i] <= 0;
         }
         return r;
     }

@@ -26,8 +26,16 @@ public enum Timeframe {
         return millis;
     }
 
+    /**
+     * P, bars per year, for annualised metrics: synthetic markets trade around the clock on
+     * 260 weekdays a year (1h → 6,240; 1d → 260), the convention the backtest contract states.
+     */
+    public double periodsPerYear() {
+        return 260.0 * 86_400_000L / millis;
+    }
+
     /** The timeframe spelled {@code dslName}, or null. */
-    static Timeframe of(String dslName) {
+    public static Timeframe of(String dslName) {
         for (Timeframe t : values()) {
             if (t.dslName.equals(dslName)) {
                 return t;

@@ -137,5 +137,7 @@ class MetricsTest {
         assertThat(m.cagr()).isEqualTo(-1.0);
         assertThat(m.timeToRecovery()).isEqualTo(-1);
         assertThat(m.tailWorst1Pct()).isEqualTo(-1.0);
+        // absorbing even when the curve given climbs back above 0
+        assertThat(Metrics.returns(new double[]{100, 50, -20, 10, 12})).containsExactly(-0.5, -1.0, 0.0, 0.0);
     }
 }
