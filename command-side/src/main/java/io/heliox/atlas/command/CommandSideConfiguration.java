@@ -1,11 +1,14 @@
 package io.heliox.atlas.command;
 
+import io.heliox.atlas.command.backtest.BacktestResults;
+import io.heliox.atlas.command.backtest.EngineBacktests;
 import io.heliox.atlas.command.scenario.ScenarioDatasets;
 import io.heliox.atlas.command.storage.ObjectStore;
 import io.heliox.atlas.command.worker.MockPhaseNodes;
 import io.heliox.atlas.command.worker.PhaseNode;
 import io.heliox.atlas.command.worker.RunWorker;
 import io.heliox.atlas.contracts.ContractSchemas;
+import io.heliox.atlas.engine.dsl.SchemaGate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -40,6 +43,21 @@ public class CommandSideConfiguration {
     @Bean
     public ScenarioDatasets scenarioDatasets(ObjectStore store, JdbcTemplate jdbc, Clock clock) {
         return new ScenarioDatasets(store, jdbc, clock);
+    }
+
+    /** Results kept in memory besides object storage: 64 MB holds ~80 results of 50k bars. */
+    @Bean
+    public BacktestResults backtestResults(ObjectStore store, JdbcTemplate jdbc, Clock clock) {
+        return new BacktestResults(store, jdbc, clock, 64L << 20);
+    }
+
+    /** One computation per core; a request waits up to 30 s for a slot, then gets a 503. */
+    @Bean
+    public EngineBacktests engineBacktests(ScenarioDatasets datasets, BacktestResults results, ContractSchemas contracts) {
+        SchemaGate strategySchema = document -> contracts.validate(ContractSchemas.STRATEGY_DSL, document).stream()
+                .map(v -> SchemaGate.violation(v.pointer(), v.message(), v.keyword()))
+                .toList();
+        return new EngineBacktests(datasets, results, strategySchema, Runtime.getRuntime().availableProcessors(), 30_000);
     }
 
     @Bean

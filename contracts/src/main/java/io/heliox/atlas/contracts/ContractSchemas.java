@@ -51,6 +51,8 @@ public final class ContractSchemas {
     public static final String SAVE_PORTFOLIO_ITEM_REQUEST = "save-portfolio-item-request";
     public static final String CANCEL_RUN_REQUEST = "cancel-run-request";
     public static final String SCENARIO_DSL = "scenario-dsl";
+    public static final String ENGINE_BACKTEST_REQUEST = "engine-backtest-request";
+    public static final String ENGINE_BACKTEST_RESPONSE = "engine-backtest-response";
 
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

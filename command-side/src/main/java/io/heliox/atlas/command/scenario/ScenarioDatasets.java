@@ -46,6 +46,19 @@ public class ScenarioDatasets {
     }
 
     public Stored generateOrFetch(ScenarioSpec spec) {
+        return storedOr(spec, () -> ScenarioGenerator.generate(spec));
+    }
+
+    /**
+     * For a caller that already generated {@code spec}'s bars (a backtest: regenerating 50k bars
+     * takes a few ms, reading them back from storage several times that): stores them when the
+     * dataset is not stored yet, so every market a backtest ran on can be fetched later.
+     */
+    public Stored ensureStored(ScenarioSpec spec, Bars bars) {
+        return storedOr(spec, () -> bars);
+    }
+
+    private Stored storedOr(ScenarioSpec spec, java.util.function.Supplier<Bars> generate) {
         String prefix = prefix(spec.id(), spec.scenarioHash());
         Optional<DatasetManifest> existing = store.get(prefix + MANIFEST).map(ScenarioDatasets::manifest)
                 .filter(m -> m.engineVer().equals(ScenarioGenerator.ENGINE_VERSION));
@@ -53,7 +66,7 @@ public class ScenarioDatasets {
             index(spec, existing.get(), prefix); // the index may be new (another database, a lost row)
             return new Stored(existing.get(), prefix, false);
         }
-        Bars bars = ScenarioGenerator.generate(spec);
+        Bars bars = generate.get();
         DatasetManifest manifest = DatasetManifest.of(spec, bars, clock.instant());
         store.put(prefix + DATASET, BarsParquet.write(bars), "application/vnd.apache.parquet");
         store.put(prefix + MANIFEST, manifest.toJson().getBytes(StandardCharsets.UTF_8), "application/json");
@@ -67,6 +80,23 @@ public class ScenarioDatasets {
                 "select object_ref from scenarios where id = ? order by created_at desc limit 1", String.class, scenarioId);
         return refs.stream().findFirst().flatMap(ref -> store.get(ref + MANIFEST)
                 .map(bytes -> new Stored(manifest(bytes), ref, false)));
+    }
+
+    /** What the index knows of a stored dataset, enough to sign a backtest before reading any bar. */
+    public record Indexed(String id, String scenarioHash, String timeframe, int bars, String objectRef) {
+    }
+
+    /** The dataset {@code (id, hash)}, or the newest of {@code id} when {@code hash} is null. */
+    public Optional<Indexed> indexed(String scenarioId, String scenarioHash) {
+        String sql = "select id, scenario_hash, timeframe, bars, object_ref from scenarios where id = ?"
+                + (scenarioHash == null ? "" : " and scenario_hash = ?") + " order by created_at desc limit 1";
+        Object[] args = scenarioHash == null ? new Object[]{scenarioId} : new Object[]{scenarioId, scenarioHash};
+        return jdbc.query(sql, (rs, i) -> new Indexed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                rs.getString(5)), args).stream().findFirst();
+    }
+
+    public Optional<Bars> bars(Indexed indexed) {
+        return store.get(indexed.objectRef() + DATASET).map(BarsParquet::read);
     }
 
     public Optional<Bars> bars(Stored stored) {

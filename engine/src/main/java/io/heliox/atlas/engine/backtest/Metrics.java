@@ -76,7 +76,8 @@ public record Metrics(double periodsPerYear, double sharpe, Double sortino, doub
                 winRate(tradePnl), profitFactor(tradePnl), exposure);
     }
 
-    static double[] returns(double[] equity) {
+    /** Simple returns of an equity curve, ruin absorbing (see {@link #of}). */
+    public static double[] returns(double[] equity) {
         double[] r = new double[equity.length - 1];
         boolean ruined = false;
         for (int i = 1; i < equity.length; i++) {

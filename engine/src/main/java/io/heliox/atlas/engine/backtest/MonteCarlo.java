@@ -53,35 +53,46 @@ public final class MonteCarlo {
         double[][] band = new double[paths][];
         IntStream.range(0, paths).parallel().forEach(i -> {
             UniformRandomProvider random = RandomSource.XO_SHI_RO_256_SS.create(new long[]{seed, i});
-            double[] path = new double[n];
-            int filled = 0;
-            while (filled < n) {
-                int start = random.nextInt(n);
-                for (int j = 0; j < block && filled < n; j++) {
-                    path[filled++] = returns[(start + j) % n];
-                }
-            }
+            // One pass over the resampled returns, read in place (no path array): growth, drawdown,
+            // gains/losses and Welford's running mean/variance for the Sharpe (the same value as
+            // Metrics.sharpe's two-pass form to ~1e-12, which no percentile can see).
             double[] curve = new double[points];
             double growth = 1;
             double peak = 1;
             double worst = 0;
             double gains = 0;
             double losses = 0;
+            double mean = 0;
+            double m2 = 0;
             int next = 0;
-            for (int t = 0; t < n; t++) {
-                growth = growth <= 0 ? 0 : growth * (1 + path[t]);
-                peak = Math.max(peak, growth);
-                worst = Math.max(worst, Math.min((peak - growth) / peak, 1));
-                if (path[t] > 0) {
-                    gains += path[t];
-                } else {
-                    losses -= path[t];
-                }
-                while (next < points && bandBars[next] == t + 1) {
-                    curve[next++] = growth;
+            int t = 0;
+            while (t < n) {
+                int index = random.nextInt(n);
+                int end = Math.min(t + block, n);
+                for (; t < end; t++) {
+                    double r = returns[index];
+                    index = index + 1 == n ? 0 : index + 1; // circular: a block may wrap past the last bar
+                    growth = growth <= 0 ? 0 : growth * (1 + r);
+                    if (growth > peak) {
+                        peak = growth;
+                    } else {
+                        worst = Math.max(worst, Math.min((peak - growth) / peak, 1));
+                    }
+                    if (r > 0) {
+                        gains += r;
+                    } else {
+                        losses -= r;
+                    }
+                    double delta = r - mean;
+                    mean += delta / (t + 1);
+                    m2 += delta * (r - mean);
+                    if (next < points && bandBars[next] == t + 1) {
+                        curve[next++] = growth;
+                    }
                 }
             }
-            sharpe[i] = Metrics.sharpe(path, periodsPerYear);
+            double std = n < 2 ? 0 : Math.sqrt(m2 / (n - 1));
+            sharpe[i] = std == 0 ? 0 : mean / std * Math.sqrt(periodsPerYear);
             mdd[i] = worst;
             pf[i] = losses == 0 ? Double.POSITIVE_INFINITY : gains / losses;
             finalGrowth[i] = growth;

@@ -1,5 +1,6 @@
 package io.heliox.atlas.web.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.contracts.Violation;
 import org.springframework.http.HttpStatus;
 
@@ -16,13 +17,21 @@ public class ApiProblem extends RuntimeException {
     private final String type;
     private final String title;
     private final transient List<Violation> errors;
+    private final transient ObjectNode extensions;
 
     public ApiProblem(HttpStatus status, String type, String title, String detail, List<Violation> errors) {
+        this(status, type, title, detail, errors, null);
+    }
+
+    /** @param extensions extra members of the problem body (RFC 9457 §3.2), or null */
+    public ApiProblem(HttpStatus status, String type, String title, String detail, List<Violation> errors,
+                      ObjectNode extensions) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.extensions = extensions;
     }
 
     public static ApiProblem invalidBody(List<Violation> errors) {
@@ -67,5 +76,9 @@ public class ApiProblem extends RuntimeException {
 
     public List<Violation> errors() {
         return errors;
+    }
+
+    public ObjectNode extensions() {
+        return extensions;
     }
 }

@@ -37,7 +37,12 @@ public class ProblemResponses {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ObjectNode> apiProblem(ApiProblem problem, HttpServletRequest request) {
-        return body(problem.status(), problem.type(), problem.title(), problem.getMessage(), problem.errors(), request);
+        ResponseEntity<ObjectNode> response = body(problem.status(), problem.type(), problem.title(), problem.getMessage(),
+                problem.errors(), request);
+        if (problem.extensions() != null) {
+            problem.extensions().properties().forEach(member -> response.getBody().set(member.getKey(), member.getValue()));
+        }
+        return response;
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -53,7 +53,18 @@ class ContractFuzzTest extends AtlasIntegrationTest {
             "createRun", ContractSchemas.START_RUN_REQUEST,
             "saveStrategy", ContractSchemas.SAVE_PORTFOLIO_ITEM_REQUEST,
             "cancelRun", ContractSchemas.CANCEL_RUN_REQUEST,
-            "generateScenario", ContractSchemas.SCENARIO_DSL);
+            "generateScenario", ContractSchemas.SCENARIO_DSL,
+            "engineBacktestT0", ContractSchemas.ENGINE_BACKTEST_REQUEST,
+            "engineBacktestT1", ContractSchemas.ENGINE_BACKTEST_REQUEST);
+    /**
+     * A backtest request that fits its schemas can still be refused on meaning (a strategy the DSL
+     * validator rejects, a market outside the tier, a reference to no stored market): a 4xx is as
+     * right as a 2xx for a generated one. Requests started from the contract's valid fixtures must
+     * succeed. Either way never a 5xx, and every answer must match the OpenAPI document.
+     */
+    private static final Map<String, JsonNode> ENGINE_FIXTURES = Map.of(
+            "engineBacktestT0", fixture("engine-backtest-request/t0-inline-minimal.json"),
+            "engineBacktestT1", fixture("engine-backtest-request/t1-full.json"));
 
     private static final OpenApiInteractionValidator OPENAPI = OpenApiInteractionValidator
             .createForInlineApiSpecification(ContractSchemas.resourceText("contracts/openapi.yaml")).build();
@@ -69,7 +80,15 @@ class ContractFuzzTest extends AtlasIntegrationTest {
     }
 
     private record Call(String method, String path, String contentType, String body, boolean valid, boolean mayBeMissing,
-                        String what) {
+                        String what, boolean mayBeRefused) {
+        Call(String method, String path, String contentType, String body, boolean valid, boolean mayBeMissing, String what) {
+            this(method, path, contentType, body, valid, mayBeMissing, what, false);
+        }
+    }
+
+    private static JsonNode fixture(String name) {
+        return ContractSchemas.parseStrict(ContractSchemas.resourceText("contracts/fixtures/valid/" + name)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -101,7 +120,7 @@ class ContractFuzzTest extends AtlasIntegrationTest {
             int status = response.status();
             tally.computeIfAbsent(op.id(), k -> new int[3])[status >= 500 ? 2 : status >= 400 ? 1 : 0]++;
             boolean ok = status < 500 && (call.valid()
-                    ? status / 100 == 2 || (call.mayBeMissing() && status == 404)
+                    ? status / 100 == 2 || (call.mayBeMissing() && status == 404) || (call.mayBeRefused() && status / 100 == 4)
                     : status / 100 == 4);
             if (!ok) {
                 failures.add("#" + i + " " + call.what() + " (valid=" + call.valid() + ") -> " + status + " "
@@ -179,8 +198,11 @@ class ContractFuzzTest extends AtlasIntegrationTest {
         Schema<?> bodySchema = op.operation().getRequestBody().getContent().get("application/json").getSchema();
         // Random family parameters almost never make a valid scenario; a third of the time start
         // from one of the contract's valid scenario fixtures so the success path is fuzzed too.
-        JsonNode drawn = op.id().equals("generateScenario") && random.nextInt(3) == 0
+        boolean engine = ENGINE_FIXTURES.containsKey(op.id());
+        boolean fromFixture = random.nextInt(3) == 0;
+        JsonNode drawn = op.id().equals("generateScenario") && fromFixture
                 ? SCENARIO_FIXTURES.get(random.nextInt(SCENARIO_FIXTURES.size()))
+                : engine && fromFixture ? ENGINE_FIXTURES.get(op.id()).deepCopy()
                 : generator.instance(bodySchema);
         if (drawn instanceof ObjectNode object && object.path("options") instanceof ObjectNode options) {
             options.remove("mockStepDelayMs"); // slow mock steps would hold the shared worker for seconds
@@ -198,13 +220,15 @@ class ContractFuzzTest extends AtlasIntegrationTest {
             return new Call(op.method(), path, contentType, "{\"prompt\":\"" + "y".repeat(300_000) + "\"}", false,
                     mayBeMissing, what.toString());
         }
-        if (roll < 11) {
+        boolean mutated = roll < 11;
+        if (mutated) {
             Mutator.Mutation mutation = mutator.mutate(drawn);
             body = mutation.body();
             what.append(" ").append(mutation.name());
         }
+        boolean mayBeRefused = engine && (mutated || !fromFixture);
         return new Call(op.method(), path, contentType, body, valid && bodyIsValid(op, path, body), mayBeMissing,
-                what.toString());
+                what.toString(), mayBeRefused);
     }
 
     /**

@@ -52,7 +52,8 @@ public class DslController {
         return body;
     }
 
-    private static ObjectNode toJson(DslError error) {
+    /** One DSL error as the contract spells it (code, subCode, message, loc, hint); also used in problem bodies. */
+    public static ObjectNode toJson(DslError error) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("code", error.code().name());
         out.put("subCode", error.subCode().name());

@@ -1,0 +1,107 @@
+package io.heliox.atlas.command.backtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.heliox.atlas.command.storage.ObjectStore;
+import io.heliox.atlas.engine.backtest.Backtest;
+import io.heliox.atlas.engine.backtest.BacktestJson;
+import io.heliox.atlas.engine.backtest.BacktestReport;
+import io.heliox.atlas.engine.backtest.EquityNpy;
+import io.heliox.atlas.engine.scenario.Bars;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Stored backtest results, one per signature: {@code results/{signature}/} holds
+ * {@code equity.npy}, {@code trades.jsonl} and {@code metrics.json} in object storage, and the
+ * {@code run_results} table indexes them. {@code metrics.json} is written last, so its presence
+ * means the result is complete; a crash in between leaves bytes the next request overwrites
+ * with the same bytes. Recently used results are also kept in memory ({@link SizedLru}).
+ */
+public class BacktestResults {
+
+    static final String EQUITY = "equity.npy";
+    static final String TRADES = "trades.jsonl";
+    static final String METRICS = "metrics.json";
+
+    private final ObjectStore store;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final SizedLru<Stored> memo;
+
+    public BacktestResults(ObjectStore store, JdbcTemplate jdbc, Clock clock, long memoBytes) {
+        this.store = store;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.memo = new SizedLru<>(memoBytes, Stored::size);
+    }
+
+    /** A result's three files; {@code fromCache} says whether this request computed it. */
+    public record Stored(String signature, byte[] equityNpy, byte[] tradesJsonl, byte[] metricsJson, boolean fromCache) {
+
+        long size() {
+            return equityNpy.length + tradesJsonl.length + metricsJson.length;
+        }
+
+        Stored cached() {
+            return fromCache ? this : new Stored(signature, equityNpy, tradesJsonl, metricsJson, true);
+        }
+    }
+
+    public static String prefix(String signature) {
+        return "results/" + signature + "/";
+    }
+
+    /** The stored result with this signature, from memory or object storage. */
+    public Optional<Stored> find(String signature) {
+        Optional<Stored> remembered = memo.get(signature);
+        if (remembered.isPresent()) {
+            return remembered.map(Stored::cached);
+        }
+        String prefix = prefix(signature);
+        Optional<byte[]> metrics = store.get(prefix + METRICS);
+        if (metrics.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<byte[]> equity = store.get(prefix + EQUITY);
+        Optional<byte[]> trades = store.get(prefix + TRADES);
+        if (equity.isEmpty() || trades.isEmpty()) {
+            return Optional.empty(); // someone deleted a part: compute again
+        }
+        Stored stored = new Stored(signature, equity.get(), trades.get(), metrics.get(), true);
+        memo.put(stored.signature(), stored);
+        return Optional.of(stored);
+    }
+
+    /** Writes a freshly computed report (files, then the index row) and remembers it. */
+    public Stored save(String tier, String runId, BacktestReport report, Bars bars) {
+        String prefix = prefix(report.signature());
+        Stored stored = new Stored(report.signature(), EquityNpy.write(report.run().equity()),
+                BacktestJson.tradesJsonl(report.run(), bars), BacktestJson.metricsJson(report), false);
+        store.put(prefix + EQUITY, stored.equityNpy(), "application/octet-stream");
+        store.put(prefix + TRADES, stored.tradesJsonl(), "application/jsonl");
+        store.put(prefix + METRICS, stored.metricsJson(), "application/json");
+        jdbc.update("""
+                insert into run_results (signature, tier, run_id, ir_hash, scenario_hash, engine_ver, bars, fills,
+                                         metrics_json, object_ref, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) on conflict (signature) do nothing""",
+                report.signature(), tier, runId, report.irHash(), report.scenarioHash(), Backtest.ENGINE_VERSION,
+                report.run().bars(), report.run().trades().fillCount(), metricsOnly(stored.metricsJson()), prefix,
+                Timestamp.from(clock.instant()));
+        memo.put(stored.signature(), stored);
+        return stored;
+    }
+
+    private static String metricsOnly(byte[] metricsJson) {
+        try {
+            JsonNode tree = BacktestJson.MAPPER.readTree(metricsJson);
+            return tree.get("metrics").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.heliox.atlas.web.http.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.command.backtest.BacktestRejected;
+import io.heliox.atlas.command.backtest.BacktestResults;
+import io.heliox.atlas.command.backtest.EngineBacktests;
+import io.heliox.atlas.contracts.ContractSchemas;
+import io.heliox.atlas.contracts.Violation;
+import io.heliox.atlas.engine.backtest.BacktestSpec;
+import io.heliox.atlas.engine.backtest.ExecutionConfig;
+import io.heliox.atlas.engine.backtest.OrderType;
+import io.heliox.atlas.web.http.ApiProblem;
+import io.heliox.atlas.web.http.RequestBodies;
+import io.heliox.atlas.web.http.dsl.DslController;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The backtest engine over HTTP (engine/BACKTEST.md, "Service"): {@code POST /api/v1/engine/t0}
+ * and {@code /t1}. The body is checked against engine-backtest-request.schema.json, the inline
+ * scenario against scenario-dsl.schema.json, the strategy by the DSL validator (its errors come
+ * back as {@code dslErrors}, the DSL taxonomy). The answer is written from the stored result's
+ * files, so a computed and a cached answer are the same bytes but for {@code used_cache}.
+ */
+@RestController
+public class EngineController {
+
+    private final EngineBacktests backtests;
+    private final ContractSchemas contracts;
+    private final RequestBodies bodies;
+    private final EngineResponses responses;
+
+    public EngineController(EngineBacktests backtests, ContractSchemas contracts, RequestBodies bodies,
+                            EngineResponses responses) {
+        this.backtests = backtests;
+        this.contracts = contracts;
+        this.bodies = bodies;
+        this.responses = responses;
+    }
+
+    @PostMapping(path = "/api/v1/engine/t0", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<byte[]> t0(HttpServletRequest request) {
+        return run(EngineBacktests.Tier.T0, request);
+    }
+
+    @PostMapping(path = "/api/v1/engine/t1", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<byte[]> t1(HttpServletRequest request) {
+        return run(EngineBacktests.Tier.T1, request);
+    }
+
+    private ResponseEntity<byte[]> run(EngineBacktests.Tier tier, HttpServletRequest request) {
+        JsonNode body = bodies.read(request, ContractSchemas.ENGINE_BACKTEST_REQUEST);
+        EngineBacktests.Market market = market(body);
+        BacktestSpec spec = spec(body);
+        long started = System.nanoTime();
+        BacktestResults.Stored result;
+        try {
+            result = backtests.run(tier, body.get("strategy"), market, spec);
+        } catch (BacktestRejected e) {
+            throw rejected(e);
+        } catch (EngineBacktests.Busy e) {
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "engine-busy", "Engine busy", e.getMessage(), List.of());
+        }
+        double millis = (System.nanoTime() - started) / 1e6;
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Server-Timing", String.format(Locale.ROOT, "engine;dur=%.1f", millis))
+                .body(responses.write(tier, result));
+    }
+
+    private EngineBacktests.Market market(JsonNode body) {
+        JsonNode inline = body.get("scenario");
+        if (inline != null) {
+            List<Violation> violations = contracts.validate(ContractSchemas.SCENARIO_DSL, inline).stream()
+                    .map(v -> new Violation("/scenario" + v.pointer(), v.message(), v.keyword()))
+                    .toList();
+            if (!violations.isEmpty()) {
+                throw ApiProblem.invalidBody(violations);
+            }
+            return new EngineBacktests.Inline(inline);
+        }
+        JsonNode ref = body.get("scenario_ref");
+        return new EngineBacktests.Reference(ref.get("id").asText(), ref.hasNonNull("hash") ? ref.get("hash").asText() : null);
+    }
+
+    /** Defaults are the ones the request schema states. */
+    private static BacktestSpec spec(JsonNode body) {
+        JsonNode entry = body.path("entry");
+        JsonNode mc = body.get("monte_carlo");
+        JsonNode wf = body.get("walk_forward");
+        try {
+            ExecutionConfig execution = new ExecutionConfig(
+                    body.path("initial_cash").asDouble(100_000),
+                    body.path("fees_bps").asDouble(0),
+                    body.path("slippage_bps").asDouble(0),
+                    body.path("slippage_k_vol").asDouble(0),
+                    body.path("vol_window").asInt(ExecutionConfig.DEFAULT_VOL_WINDOW),
+                    body.path("bar_delay").asInt(0),
+                    body.path("max_margin").asDouble(0),
+                    OrderType.valueOf(entry.path("order").asText("market").toUpperCase(Locale.ROOT)),
+                    entry.path("offset_bps").asDouble(0),
+                    entry.path("valid_bars").asInt(1),
+                    body.path("atr_period").asInt(ExecutionConfig.DEFAULT_ATR_PERIOD));
+            BacktestSpec.MonteCarloSpec monteCarlo = mc == null ? null : new BacktestSpec.MonteCarloSpec(
+                    mc.get("paths").asInt(), mc.path("block_length").asInt(BacktestSpec.MonteCarloSpec.MIN_BLOCK),
+                    mc.path("seed").asLong(0));
+            return new BacktestSpec(execution, monteCarlo, wf == null ? 0 : wf.get("folds").asInt());
+        } catch (IllegalArgumentException e) { // the schema's bounds mirror these; this is the last line
+            throw ApiProblem.invalidBody(List.of(new Violation("", e.getMessage(), null)));
+        }
+    }
+
+    private static ApiProblem rejected(BacktestRejected e) {
+        List<Violation> violations = e.findings().stream()
+                .map(f -> new Violation(f.pointer(), f.message(), f.keyword()))
+                .toList();
+        if (e.dslErrors().isEmpty()) {
+            return new ApiProblem(HttpStatus.BAD_REQUEST, "backtest-invalid", "The backtest cannot run as requested",
+                    e.getMessage(), violations);
+        }
+        ObjectNode extensions = JsonNodeFactory.instance.objectNode();
+        ArrayNode dslErrors = extensions.putArray("dslErrors");
+        e.dslErrors().forEach(error -> dslErrors.add(DslController.toJson(error)));
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "dsl-invalid", "The strategy is not valid", e.getMessage(),
+                violations, extensions);
+    }
+}

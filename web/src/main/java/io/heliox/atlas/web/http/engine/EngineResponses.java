@@ -1,0 +1,81 @@
+package io.heliox.atlas.web.http.engine;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.command.backtest.BacktestResults;
+import io.heliox.atlas.command.backtest.EngineBacktests;
+import io.heliox.atlas.command.backtest.SizedLru;
+import io.heliox.atlas.engine.backtest.BacktestJson;
+import io.heliox.atlas.engine.backtest.EquityNpy;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The answer body, built only from a stored result's three files (engine-backtest-response.schema.json).
+ * Building a 50k-bar answer takes longer than finding the result, so the cached answers' bytes
+ * are kept too (bounded by bytes; answers are immutable per signature, so never stale).
+ */
+@Component
+class EngineResponses {
+
+    /** 64 MB: ~60 answers of 50k bars. */
+    private final SizedLru<byte[]> cachedAnswers = new SizedLru<>(64L << 20, answer -> answer.length);
+
+    byte[] write(EngineBacktests.Tier tier, BacktestResults.Stored result) {
+        String key = tier.id() + "/" + result.signature();
+        byte[] cachedAnswer = cachedAnswers.get(key).orElseGet(() -> {
+            byte[] answer = build(tier, result);
+            cachedAnswers.put(key, answer); // built once, on the miss: the next request is a pure lookup
+            return answer;
+        });
+        return result.fromCache() ? cachedAnswer : asComputed(cachedAnswer);
+    }
+
+    private static final byte[] CACHED = "\"used_cache\":true".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] COMPUTED = "\"used_cache\":false".getBytes(StandardCharsets.UTF_8);
+
+    /** The same answer with {@code used_cache: false}; the member is near the start (see {@link #build}). */
+    private static byte[] asComputed(byte[] answer) {
+        for (int at = 0; at + CACHED.length <= Math.min(answer.length, 256); at++) {
+            if (Arrays.equals(answer, at, at + CACHED.length, CACHED, 0, CACHED.length)) {
+                byte[] out = new byte[answer.length + 1];
+                System.arraycopy(answer, 0, out, 0, at);
+                System.arraycopy(COMPUTED, 0, out, at, COMPUTED.length);
+                System.arraycopy(answer, at + CACHED.length, out, at + COMPUTED.length, answer.length - at - CACHED.length);
+                return out;
+            }
+        }
+        throw new IllegalStateException("an answer without used_cache near its start");
+    }
+
+    private static byte[] build(EngineBacktests.Tier tier, BacktestResults.Stored result) {
+        try {
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            out.put("cache_key", result.signature());
+            out.put("used_cache", true); // asComputed flips it for the request that computed the result
+            out.put("tier", tier.id());
+            ObjectNode report = (ObjectNode) BacktestJson.MAPPER.readTree(result.metricsJson());
+            report.remove("signature"); // it is cache_key
+            out.setAll(report);
+            ArrayNode equity = out.putArray("equity");
+            for (double value : EquityNpy.read(result.equityNpy())) {
+                equity.add(value);
+            }
+            ArrayNode trades = out.putArray("trades");
+            String lines = new String(result.tradesJsonl(), StandardCharsets.UTF_8);
+            for (String line : lines.split("\n")) {
+                if (!line.isEmpty()) {
+                    trades.add(BacktestJson.MAPPER.readTree(line));
+                }
+            }
+            return BacktestJson.MAPPER.writeValueAsBytes(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored result is not readable", e);
+        }
+    }
+}
