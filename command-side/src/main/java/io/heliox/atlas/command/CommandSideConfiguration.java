@@ -2,6 +2,7 @@ package io.heliox.atlas.command;
 
 import io.heliox.atlas.command.backtest.BacktestResults;
 import io.heliox.atlas.command.backtest.EngineBacktests;
+import io.heliox.atlas.command.backtest.WriteBehind;
 import io.heliox.atlas.command.scenario.ScenarioDatasets;
 import io.heliox.atlas.command.storage.ObjectStore;
 import io.heliox.atlas.command.worker.MockPhaseNodes;
@@ -45,19 +46,27 @@ public class CommandSideConfiguration {
         return new ScenarioDatasets(store, jdbc, clock);
     }
 
+    /** Two writers (object-store round trips overlap), 256 queued writes before callers write themselves. */
+    @Bean(destroyMethod = "close")
+    public WriteBehind backtestWriteBehind() {
+        return new WriteBehind(2, 256);
+    }
+
     /** Results kept in memory besides object storage: 64 MB holds ~80 results of 50k bars. */
     @Bean
-    public BacktestResults backtestResults(ObjectStore store, JdbcTemplate jdbc, Clock clock) {
-        return new BacktestResults(store, jdbc, clock, 64L << 20);
+    public BacktestResults backtestResults(ObjectStore store, JdbcTemplate jdbc, Clock clock, WriteBehind writer) {
+        return new BacktestResults(store, jdbc, clock, 64L << 20, writer);
     }
 
     /** One computation per core; a request waits up to 30 s for a slot, then gets a 503. */
     @Bean
-    public EngineBacktests engineBacktests(ScenarioDatasets datasets, BacktestResults results, ContractSchemas contracts) {
+    public EngineBacktests engineBacktests(ScenarioDatasets datasets, BacktestResults results, ContractSchemas contracts,
+                                           WriteBehind writer) {
         SchemaGate strategySchema = document -> contracts.validate(ContractSchemas.STRATEGY_DSL, document).stream()
                 .map(v -> SchemaGate.violation(v.pointer(), v.message(), v.keyword()))
                 .toList();
-        return new EngineBacktests(datasets, results, strategySchema, Runtime.getRuntime().availableProcessors(), 30_000);
+        return new EngineBacktests(datasets, results, strategySchema, Runtime.getRuntime().availableProcessors(), 30_000,
+                writer);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -56,10 +57,13 @@ class EngineApiTest extends AtlasIntegrationTest {
         assertThat(json.at("/metrics/periods_per_year").asDouble()).isEqualTo(6240);
         assertThat(json.at("/signed/execution/fees_bps").asDouble()).isEqualTo(2);
         assertThat(json.get("trades").size()).isEqualTo(json.at("/counters/fills").asInt()).isPositive();
-        assertThat(first.header("Server-Timing")).startsWith("engine;dur=");
+        assertThat(first.header("Server-Timing")).startsWith("resolve;dur=").contains("backtest;dur=", "encode;dur=", "answer;dur=");
 
         String key = json.get("cache_key").asText();
         String prefix = "results/" + key + "/";
+        // written behind the answer (WriteBehind): present within moments
+        await(Duration.ofSeconds(20), "the result's files and index row", () -> store.exists(prefix + "metrics.json")
+                && jdbc.queryForObject("select count(*) from run_results where signature = ?", Integer.class, key) == 1);
         assertThat(store.list(prefix)).containsExactly(prefix + "equity.npy", prefix + "metrics.json", prefix + "trades.jsonl");
         double[] stored = EquityNpy.read(store.get(prefix + "equity.npy").orElseThrow());
         for (int t = 0; t < stored.length; t++) {

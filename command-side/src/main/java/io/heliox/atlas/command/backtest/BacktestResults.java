@@ -32,11 +32,13 @@ public class BacktestResults {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final SizedLru<Stored> memo;
+    private final WriteBehind writer;
 
-    public BacktestResults(ObjectStore store, JdbcTemplate jdbc, Clock clock, long memoBytes) {
+    public BacktestResults(ObjectStore store, JdbcTemplate jdbc, Clock clock, long memoBytes, WriteBehind writer) {
         this.store = store;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.writer = writer;
         this.memo = new SizedLru<>(memoBytes, Stored::size);
     }
 
@@ -77,11 +79,20 @@ public class BacktestResults {
         return Optional.of(stored);
     }
 
-    /** Writes a freshly computed report (files, then the index row) and remembers it. */
+    /**
+     * Remembers a freshly computed report at once and writes it behind the answer ({@link WriteBehind}):
+     * files, {@code metrics.json} last, then the index row.
+     */
     public Stored save(String tier, String runId, BacktestReport report, Bars bars) {
-        String prefix = prefix(report.signature());
         Stored stored = new Stored(report.signature(), EquityNpy.write(report.run().equity()),
                 BacktestJson.tradesJsonl(report.run(), bars), BacktestJson.metricsJson(report), false);
+        memo.put(stored.signature(), stored);
+        writer.submit("result " + report.signature(), () -> persist(tier, runId, report, stored));
+        return stored;
+    }
+
+    private void persist(String tier, String runId, BacktestReport report, Stored stored) {
+        String prefix = prefix(report.signature());
         store.put(prefix + EQUITY, stored.equityNpy(), "application/octet-stream");
         store.put(prefix + TRADES, stored.tradesJsonl(), "application/jsonl");
         store.put(prefix + METRICS, stored.metricsJson(), "application/json");
@@ -92,8 +103,6 @@ public class BacktestResults {
                 report.signature(), tier, runId, report.irHash(), report.scenarioHash(), Backtest.ENGINE_VERSION,
                 report.run().bars(), report.run().trades().fillCount(), metricsOnly(stored.metricsJson()), prefix,
                 Timestamp.from(clock.instant()));
-        memo.put(stored.signature(), stored);
-        return stored;
     }
 
     private static String metricsOnly(byte[] metricsJson) {

@@ -80,10 +80,12 @@ public class EngineBacktests {
     private final SchemaGate strategySchema;
     private final Semaphore slots;
     private final long queueTimeoutMs;
+    private final WriteBehind writer;
 
     public EngineBacktests(ScenarioDatasets datasets, BacktestResults results, SchemaGate strategySchema,
-                           int concurrentRuns, long queueTimeoutMs) {
+                           int concurrentRuns, long queueTimeoutMs, WriteBehind writer) {
         this.datasets = datasets;
+        this.writer = writer;
         this.results = results;
         this.strategySchema = strategySchema;
         this.slots = new Semaphore(Math.max(1, concurrentRuns), true);
@@ -95,8 +97,14 @@ public class EngineBacktests {
                             ScenarioDatasets.Indexed indexed) {
     }
 
-    public BacktestResults.Stored run(Tier tier, JsonNode strategy, Market market, BacktestSpec spec) {
+    /** A result and where the time went (stage → ms, in order), for the Server-Timing header and logs. */
+    public record Outcome(BacktestResults.Stored result, java.util.LinkedHashMap<String, Double> timings) {
+    }
+
+    public Outcome run(Tier tier, JsonNode strategy, Market market, BacktestSpec spec) {
+        Stopwatch watch = new Stopwatch();
         Resolved resolved = resolve(market);
+        watch.lap("resolve");
         String barsPointer = market instanceof Inline ? "/scenario/duration_bars" : "/scenario_ref";
         if (resolved.bars < tier.minBars || resolved.bars > tier.maxBars) {
             throw BacktestRejected.at(barsPointer, tier.id + " runs markets of " + tier.minBars + " to " + tier.maxBars
@@ -119,18 +127,35 @@ public class EngineBacktests {
         }
         double periodsPerYear = resolved.timeframe.periodsPerYear();
         String signature = ResultSignature.of(validation.irHash(), resolved.scenarioHash, periodsPerYear, spec);
+        watch.lap("validate");
         Optional<BacktestResults.Stored> cached = results.find(signature);
+        watch.lap("lookup");
         if (cached.isPresent()) {
-            return cached.get();
+            return new Outcome(cached.get(), watch.laps);
         }
         acquire();
         try {
-            Bars bars = bars(resolved);
+            watch.lap("queue");
+            Bars bars = bars(resolved, watch);
             BacktestReport report = Backtest.run(validation.ir(), validation.irHash(), bars, resolved.scenarioHash,
                     periodsPerYear, spec);
-            return results.save(tier.id, null, report, bars);
+            watch.lap("backtest");
+            BacktestResults.Stored stored = results.save(tier.id, null, report, bars);
+            watch.lap("encode");
+            return new Outcome(stored, watch.laps);
         } finally {
             slots.release();
+        }
+    }
+
+    private static final class Stopwatch {
+        private final java.util.LinkedHashMap<String, Double> laps = new java.util.LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void lap(String stage) {
+            long now = System.nanoTime();
+            laps.merge(stage, (now - last) / 1e6, Double::sum);
+            last = now;
         }
     }
 
@@ -155,7 +180,7 @@ public class EngineBacktests {
         return new Resolved(indexed.scenarioHash(), timeframe, indexed.bars(), null, indexed);
     }
 
-    private Bars bars(Resolved resolved) {
+    private Bars bars(Resolved resolved, Stopwatch watch) {
         if (resolved.spec != null) {
             Bars bars;
             try {
@@ -165,7 +190,9 @@ public class EngineBacktests {
                         .map(p -> new BacktestRejected.Finding("/scenario" + p.pointer(), p.message(), "engine")).toList(),
                         List.of());
             }
-            datasets.ensureStored(resolved.spec, bars);
+            watch.lap("generate");
+            // the market is reproducible from its document; store it (once per hash) behind the answer
+            writer.submit("market " + resolved.scenarioHash, () -> datasets.ensureStored(resolved.spec, bars));
             return bars;
         }
         return datasets.bars(resolved.indexed).orElseThrow(() -> new Busy(

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.command.backtest.BacktestRejected;
-import io.heliox.atlas.command.backtest.BacktestResults;
 import io.heliox.atlas.command.backtest.EngineBacktests;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.contracts.Violation;
@@ -64,20 +63,23 @@ public class EngineController {
         JsonNode body = bodies.read(request, ContractSchemas.ENGINE_BACKTEST_REQUEST);
         EngineBacktests.Market market = market(body);
         BacktestSpec spec = spec(body);
-        long started = System.nanoTime();
-        BacktestResults.Stored result;
+        EngineBacktests.Outcome outcome;
         try {
-            result = backtests.run(tier, body.get("strategy"), market, spec);
+            outcome = backtests.run(tier, body.get("strategy"), market, spec);
         } catch (BacktestRejected e) {
             throw rejected(e);
         } catch (EngineBacktests.Busy e) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "engine-busy", "Engine busy", e.getMessage(), List.of());
         }
-        double millis = (System.nanoTime() - started) / 1e6;
+        long answering = System.nanoTime();
+        byte[] answer = responses.write(tier, outcome.result());
+        StringBuilder timing = new StringBuilder();
+        outcome.timings().forEach((stage, ms) -> timing.append(String.format(Locale.ROOT, "%s;dur=%.1f, ", stage, ms)));
+        timing.append(String.format(Locale.ROOT, "answer;dur=%.1f", (System.nanoTime() - answering) / 1e6));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .header("Server-Timing", String.format(Locale.ROOT, "engine;dur=%.1f", millis))
-                .body(responses.write(tier, result));
+                .header("Server-Timing", timing.toString())
+                .body(answer);
     }
 
     private EngineBacktests.Market market(JsonNode body) {
