@@ -15,7 +15,7 @@ SUITE_ARGS ?=
 CHROMIUM ?= /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help setup build run dev test verify bench clean check-tools compose-check ensure-chromium \
+.PHONY: help setup build run dev test test-engine verify bench clean check-tools compose-check ensure-chromium \
         ui-test ui-dev ui-mock test-ui-connections ui-checklist snapshot-ui storybook load gen-scenarios
 
 help: ## list the targets
@@ -57,6 +57,10 @@ test: check-tools ensure-chromium ## every check: backend (unit, contract, fuzz,
 	@$(MAKE) --no-print-directory ui-test
 	@$(MAKE) --no-print-directory compose-check
 
+test-engine: check-tools ## the engine's tests alone (DSL, scenarios, backtest): no database, no browser
+	$(MVN) -q -pl contracts install -DskipTests
+	$(MVN) -pl engine verify
+
 ui-test: ## the UI's checks, against the jar `mvn verify` built: svelte-check, eslint, vitest, Storybook build, Playwright
 	cd $(UI) && npm run check && npm run lint && npm run test:unit && npm run build-storybook
 	cd $(UI) && CHROMIUM_PATH=$(CHROMIUM) npx playwright test
@@ -87,11 +91,13 @@ compose-check: ## validate docker-compose.yml offline (where docker-compose is i
 verify: ## test with the long suites: 20 SIGKILLs in the crash suite, 20,000 fuzzed requests, 200,000 fuzzed strategies
 	@$(MAKE) --no-print-directory test SUITE_ARGS="-Datlas.crash.kills=20 -Datlas.fuzz.requests=20000 -Datlas.dsl.fuzz.cases=200000"
 
-bench: check-tools ## benchmarks: prompt→terminal SSE latency (p50/p95); DSL parse+check+lower and scenario generation (JMH)
+bench: check-tools ## benchmarks: run latency; engine T0/T1 HTTP latency; DSL, scenarios, crossover vs ta4j and a plain loop (JMH); T1 heap
 	$(MVN) -q -DskipTests -Dui.skip=true install
 	$(MVN) -pl web surefire:test -Dtest=RunLatencyBench -Dsurefire.failIfNoSpecifiedTests=false
 	$(MVN) -pl command-side surefire:test -Dtest=BarsParquetBench -Dsurefire.failIfNoSpecifiedTests=false
 	$(MVN) -q -pl engine test-compile exec:exec@bench exec:exec@bench-scenario
+	$(MVN) -pl web surefire:test -Dtest=EngineLatencyBench -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) -q -pl engine test-compile exec:exec@bench-backtest exec:exec@bench-footprint
 
 gen-scenarios: check-tools $(JAR) ## generate every scenario fixture's dataset into object storage (reused by hash)
 	$(JAVA) $(JAVA_OPTS) -jar $(JAR) --atlas.command=gen-scenarios --server.port=0 --spring.main.banner-mode=off --logging.level.root=WARN

@@ -30,6 +30,12 @@ public final class Indicators {
 
     /** Calls {@code kernel} once per maximal run of bars where every given column is a number. */
     private static void forEachRun(int size, RunKernel kernel, double[]... columns) {
+        if (noNaN(columns)) { // the usual case (price columns): one run, no per-bar checks in between
+            if (size > 0) {
+                kernel.apply(0, size);
+            }
+            return;
+        }
         int t = 0;
         while (t < size) {
             while (t < size && anyNaN(columns, t)) {
@@ -43,6 +49,17 @@ public final class Indicators {
                 kernel.apply(from, t);
             }
         }
+    }
+
+    private static boolean noNaN(double[][] columns) {
+        for (double[] c : columns) {
+            for (double v : c) {
+                if (v != v) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean anyNaN(double[][] columns, int t) {

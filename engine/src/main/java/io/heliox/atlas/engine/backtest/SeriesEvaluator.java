@@ -1,6 +1,5 @@
 package io.heliox.atlas.engine.backtest;
 
-import io.heliox.atlas.engine.dsl.ir.CanonicalIr;
 import io.heliox.atlas.engine.dsl.ir.IrNode;
 import io.heliox.atlas.engine.scenario.Bars;
 
@@ -25,8 +24,11 @@ public final class SeriesEvaluator {
 
     private final Bars bars;
     private final int size;
-    private final Map<String, double[]> numbers = new HashMap<>();
-    private final Map<String, boolean[]> booleans = new HashMap<>();
+    // Keyed by the node itself: IR nodes are records (value equality), and the simplifier has
+    // already put and/or operands in canonical order, so equal meaning is an equal key. (Keying by
+    // CanonicalIr.json cost ~17 µs per strategy in string building: most of a 1k-bar backtest.)
+    private final Map<IrNode, double[]> numbers = new HashMap<>();
+    private final Map<IrNode, boolean[]> booleans = new HashMap<>();
     private int indicatorPasses;
 
     public SeriesEvaluator(Bars bars) {
@@ -46,22 +48,20 @@ public final class SeriesEvaluator {
 
     /** The column of a number-typed node. The returned array is shared with the cache: read only. */
     public double[] number(IrNode node) {
-        String key = CanonicalIr.json(node);
-        double[] cached = numbers.get(key);
+        double[] cached = numbers.get(node);
         if (cached == null) {
             cached = computeNumber(node);
-            numbers.put(key, cached);
+            numbers.put(node, cached);
         }
         return cached;
     }
 
     /** The column of a boolean-typed node (never NaN: a comparison with NaN is false). Read only. */
     public boolean[] bool(IrNode node) {
-        String key = CanonicalIr.json(node);
-        boolean[] cached = booleans.get(key);
+        boolean[] cached = booleans.get(node);
         if (cached == null) {
             cached = computeBool(node);
-            booleans.put(key, cached);
+            booleans.put(node, cached);
         }
         return cached;
     }

@@ -128,12 +128,14 @@ public final class Simulator {
                 if (resting && t > restingPlaced) {
                     restingEntry(t);
                 }
-                int slot = t % ring;
-                if (pendingTarget[slot] != NO_ORDER) {
-                    byte target = pendingTarget[slot];
-                    pendingTarget[slot] = NO_ORDER;
-                    pendingCount--;
-                    execute(t, target, pendingReason[slot]);
+                if (pendingCount > 0) { // t % ring is a division: only while an order is pending
+                    int slot = t % ring;
+                    if (pendingTarget[slot] != NO_ORDER) {
+                        byte target = pendingTarget[slot];
+                        pendingTarget[slot] = NO_ORDER;
+                        pendingCount--;
+                        execute(t, target, pendingReason[slot]);
+                    }
                 }
                 decide(t);
             }
