@@ -68,7 +68,7 @@ class CrashRecoveryTest {
                 assertThat(stream.seqs()).isEqualTo(LongStream.rangeClosed(1, stream.seqs().size()).boxed().toList());
                 assertThat(storedPhaseEvents(dbPort, runId)).isEqualTo(stream.seqs().size());
             }
-            assertThat(appliedMigrations(dbPort)).as("restarts apply no migration twice").isEqualTo(5);
+            assertThat(appliedMigrations(dbPort)).as("restarts apply no migration twice").isEqualTo(migrationFiles());
             // No projection drift: the runs read model converges to what the event store says.
             for (String runId : runIds) {
                 JsonNode truth = api.get("/v1/runs/" + runId).json();
@@ -119,6 +119,12 @@ class CrashRecoveryTest {
     private static long storedPhaseEvents(int dbPort, String runId) throws Exception {
         return queryLong(dbPort, "select count(*) from domain_event_entry where aggregate_identifier = '" + runId
                 + "' and sequence_number > 0");
+    }
+
+    /** The versioned migrations the application ships (one applied row each, however often it restarts). */
+    private static long migrationFiles() throws Exception {
+        return new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                .getResources("classpath*:db/migration/V*__*.sql").length;
     }
 
     private static long appliedMigrations(int dbPort) throws Exception {

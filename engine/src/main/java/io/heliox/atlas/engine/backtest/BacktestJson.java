@@ -65,8 +65,7 @@ public final class BacktestJson {
         counters.put("rejected_orders", run.rejectedOrders());
         counters.put("cancelled_entries", run.cancelledEntries());
         counters.put("unfilled_orders", run.unfilledOrders());
-        double lastPosition = run.bars() == 0 ? 0 : run.position()[run.bars() - 1];
-        counters.put("open_position", lastPosition);
+        counters.put("open_position", run.finalPosition());
         if (run.ruinBar() >= 0) {
             counters.put("ruin_bar", run.ruinBar());
         } else {

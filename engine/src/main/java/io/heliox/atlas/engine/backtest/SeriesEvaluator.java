@@ -167,7 +167,7 @@ public final class SeriesEvaluator {
             return logic(l);
         }
         if (node instanceof IrNode.Call c && (c.function().equals("crossover") || c.function().equals("crossunder"))) {
-            return cross(number(c.args().get(0)), number(c.args().get(1)), c.function().equals("crossover"));
+            return cross(c, number(c.args().get(0)), number(c.args().get(1)), c.function().equals("crossover"));
         }
         throw new IllegalArgumentException("not a boolean node: " + node);
     }
@@ -237,18 +237,24 @@ public final class SeriesEvaluator {
      * touch upward is). Each comparison with NaN is false, so the first bar and every bar next to
      * a NaN is false. crossunder mirrors it: {@code a[t] < b[t] and a[t−1] >= b[t−1]}.
      */
-    private boolean[] cross(double[] a, double[] b, boolean over) {
-        boolean[] out = new boolean[size];
-        if (over) {
-            for (int t = 1; t < size; t++) {
-                out[t] = a[t] > b[t] && a[t - 1] <= b[t - 1];
-            }
-        } else {
-            for (int t = 1; t < size; t++) {
-                out[t] = a[t] < b[t] && a[t - 1] >= b[t - 1];
-            }
+    /**
+     * One crossing column; the opposite crossing of the same pair is computed in the same pass and
+     * cached (a strategy that enters on crossover usually exits on crossunder of the same two).
+     */
+    private boolean[] cross(IrNode.Call call, double[] a, double[] b, boolean over) {
+        boolean[] up = new boolean[size];
+        boolean[] down = new boolean[size];
+        for (int t = 1; t < size; t++) {
+            double a0 = a[t];
+            double b0 = b[t];
+            double a1 = a[t - 1];
+            double b1 = b[t - 1];
+            up[t] = a0 > b0 && a1 <= b1;
+            down[t] = a0 < b0 && a1 >= b1;
         }
-        return out;
+        IrNode.Call opposite = new IrNode.Call(over ? "crossunder" : "crossover", call.args(), call.type());
+        booleans.putIfAbsent(opposite, over ? down : up);
+        return over ? up : down;
     }
 
     /** A window or shift: the checker guarantees a whole-number constant. */

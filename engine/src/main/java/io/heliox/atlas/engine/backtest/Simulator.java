@@ -41,7 +41,7 @@ public final class Simulator {
     private final double takeProfitAtr;
     private final int cooldownBars;
     private final int maxBarsHeld;
-    private final double[] slippageBps;
+    private final double[] slippageBps; // null when constant (k_vol = 0)
     private final double[] atr;
     private final double feeRate;
 
@@ -93,7 +93,9 @@ public final class Simulator {
         this.takeProfitAtr = risk == null || risk.takeProfitAtr() == null ? Double.NaN : risk.takeProfitAtr();
         this.cooldownBars = risk == null || risk.cooldownBars() == null ? 0 : risk.cooldownBars();
         this.maxBarsHeld = risk == null || risk.maxBarsHeld() == null ? Integer.MAX_VALUE : risk.maxBarsHeld();
-        this.slippageBps = SlippageModel.bps(close, config.slippageBps(), config.slippageKVol(), config.volWindow());
+        // a column only when slippage varies with volatility; a constant needs no array per run
+        this.slippageBps = config.slippageKVol() == 0 ? null
+                : SlippageModel.bps(close, config.slippageBps(), config.slippageKVol(), config.volWindow());
         this.atr = Double.isNaN(stopLossAtr) && Double.isNaN(takeProfitAtr)
                 ? null : Indicators.atr(high, low, close, config.atrPeriod());
         this.feeRate = config.feeBps() / 1e4;
@@ -117,8 +119,6 @@ public final class Simulator {
     private BacktestRun simulate() {
         int n = bars.size();
         double[] equity = new double[n];
-        double[] cashAt = new double[n];
-        double[] positionAt = new double[n];
         int ring = pendingTarget.length;
         for (int t = 0; t < n; t++) {
             if (ruinBar < 0) {
@@ -148,14 +148,12 @@ public final class Simulator {
                 value = cash;
             }
             equity[t] = value;
-            cashAt[t] = cash;
-            positionAt[t] = qty;
             if (qty != 0) {
                 barsInPosition++;
             }
         }
         unfilled += pendingCount + (resting ? 1 : 0);
-        return new BacktestRun(config.initialCash(), equity, cashAt, positionAt, log, barsInPosition, ruinBar,
+        return new BacktestRun(config.initialCash(), equity, log, barsInPosition, ruinBar,
                 rejected, cancelled, unfilled);
     }
 
@@ -268,7 +266,10 @@ public final class Simulator {
 
     /** Slippage as a fraction for an order of this type at bar t: none for a limit, whose price is guaranteed. */
     private double slip(int t, OrderType type) {
-        return type == OrderType.LIMIT ? 0 : slippageBps[t] / 1e4;
+        if (type == OrderType.LIMIT) {
+            return 0;
+        }
+        return (slippageBps == null ? config.slippageBps() : slippageBps[t]) / 1e4;
     }
 
     private void openPosition(int t, boolean buy, double price, OrderType type) {

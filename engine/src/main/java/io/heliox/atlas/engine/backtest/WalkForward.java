@@ -28,6 +28,7 @@ public final class WalkForward {
                     + " bars, the run has " + n);
         }
         double[] curve = run.equityWithStart();
+        double[] position = run.position();
         TradeLog log = run.trades();
         Fold[] result = new Fold[folds];
         IntStream.range(0, folds).parallel().forEach(k -> {
@@ -36,7 +37,7 @@ public final class WalkForward {
             double[] equity = Arrays.copyOfRange(curve, from, to + 1); // value before the fold, then its bars
             int inPosition = 0;
             for (int t = from; t < to; t++) {
-                if (run.position()[t] != 0) {
+                if (position[t] != 0) {
                     inPosition++;
                 }
             }

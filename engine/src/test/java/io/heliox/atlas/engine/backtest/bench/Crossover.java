@@ -209,6 +209,59 @@ final class Crossover {
         return new Trades(Arrays.copyOf(entries, count), Arrays.copyOf(exits, count), equity);
     }
 
+    /**
+     * The plain loop that also keeps the account's value after every bar, as every backtest must
+     * for its metrics: the same trades, plus one write per bar into a fresh array. Benched beside
+     * {@link #plainLoop} to show what producing the equity curve costs.
+     */
+    static double[] plainLoopWithEquity(double[] close) {
+        int n = close.length;
+        int[] entries = new int[64];
+        int[] exits = new int[64];
+        int count = 0;
+        double cash = INITIAL_CASH;
+        double qty = 0;
+        double sumFast = 0;
+        double sumSlow = 0;
+        double prevFast = Double.NaN;
+        double prevSlow = Double.NaN;
+        double[] equityCurve = new double[n];
+        for (int t = 0; t < n; t++) {
+            double c = close[t];
+            sumFast += c;
+            if (t >= FAST) {
+                sumFast -= close[t - FAST];
+            }
+            sumSlow += c;
+            if (t >= SLOW) {
+                sumSlow -= close[t - SLOW];
+            }
+            double fast = t >= FAST - 1 ? sumFast / FAST : Double.NaN;
+            double slow = t >= SLOW - 1 ? sumSlow / SLOW : Double.NaN;
+            if (qty == 0) {
+                if (fast > slow && prevFast <= prevSlow) { // crossover: buy, all in
+                    qty = cash / c;
+                    cash -= qty * c;
+                    if (count == entries.length) {
+                        entries = Arrays.copyOf(entries, count * 2);
+                        exits = Arrays.copyOf(exits, count * 2);
+                    }
+                    entries[count] = t;
+                    exits[count] = -1;
+                    count++;
+                }
+            } else if (fast < slow && prevFast >= prevSlow) { // crossunder: close
+                cash += qty * c;
+                qty = 0;
+                exits[count - 1] = t;
+            }
+            prevFast = fast;
+            prevSlow = slow;
+            equityCurve[t] = cash + qty * c;
+        }
+        return equityCurve;
+    }
+
     // ---------------------------------------------------------------- ta4j
 
     /** The bars as a ta4j series of DoubleNum values (built once: not part of the timed work). */
@@ -270,6 +323,10 @@ final class Crossover {
         if (!dsl.sameBars(ta4j)) {
             throw new IllegalStateException(bars.size() + " bars: DSL and ta4j trade differently, "
                     + dsl.firstDifference(ta4j));
+        }
+        double[] curve = plainLoopWithEquity(bars.close());
+        if (curve.length > 0 && curve[curve.length - 1] != plain.finalEquity()) {
+            throw new IllegalStateException(bars.size() + " bars: the plain loop with equity ends elsewhere");
         }
         double scale = Math.max(Math.abs(dsl.finalEquity()), Math.abs(plain.finalEquity()));
         if (!(Math.abs(dsl.finalEquity() - plain.finalEquity()) <= 1e-9 * scale)) {

@@ -76,6 +76,12 @@ public class CrossoverBench {
         return Crossover.plainLoop(data.close());
     }
 
+    /** Not a target peer: the plain loop plus the per-bar equity curve, to show what that costs. */
+    @Benchmark
+    public double[] plainLoopWithEquity() {
+        return Crossover.plainLoopWithEquity(data.close());
+    }
+
     @Benchmark
     public TradingRecord ta4j() {
         return Crossover.ta4j(series);
