@@ -41,8 +41,4 @@ public final class SizedLru<V> {
             eldest.remove();
         }
     }
-
-    public synchronized long bytes() {
-        return bytes;
-    }
 }

@@ -37,8 +37,11 @@ public record BacktestRun(double initialCash, double[] equity, TradeLog trades,
 
     /** Position after the last bar (0 without bars). */
     public double finalPosition() {
-        double[] p = position();
-        return p.length == 0 ? 0 : p[p.length - 1];
+        double position = 0;
+        for (int i = 0; i < trades.fillCount(); i++) {
+            position += trades.fillIsBuy(i) ? trades.fillQty(i) : -trades.fillQty(i);
+        }
+        return position;
     }
 
     private double[] ledger(boolean cash) {

@@ -163,6 +163,11 @@ final class Crossover {
      * ({@code a[t] > b[t] && a[t−1] <= b[t−1]}, false on NaN), all-in long fills at the close.
      */
     static Trades plainLoop(double[] close) {
+        return plainLoop(close, null);
+    }
+
+    /** @param equityCurve null, or an array that receives the account value after every bar */
+    private static Trades plainLoop(double[] close, double[] equityCurve) {
         int n = close.length;
         int[] entries = new int[64];
         int[] exits = new int[64];
@@ -204,6 +209,9 @@ final class Crossover {
             }
             prevFast = fast;
             prevSlow = slow;
+            if (equityCurve != null) { // loop-invariant: the JIT unswitches it
+                equityCurve[t] = cash + qty * c;
+            }
         }
         double equity = n == 0 ? cash : cash + qty * close[n - 1];
         return new Trades(Arrays.copyOf(entries, count), Arrays.copyOf(exits, count), equity);
@@ -215,50 +223,8 @@ final class Crossover {
      * {@link #plainLoop} to show what producing the equity curve costs.
      */
     static double[] plainLoopWithEquity(double[] close) {
-        int n = close.length;
-        int[] entries = new int[64];
-        int[] exits = new int[64];
-        int count = 0;
-        double cash = INITIAL_CASH;
-        double qty = 0;
-        double sumFast = 0;
-        double sumSlow = 0;
-        double prevFast = Double.NaN;
-        double prevSlow = Double.NaN;
-        double[] equityCurve = new double[n];
-        for (int t = 0; t < n; t++) {
-            double c = close[t];
-            sumFast += c;
-            if (t >= FAST) {
-                sumFast -= close[t - FAST];
-            }
-            sumSlow += c;
-            if (t >= SLOW) {
-                sumSlow -= close[t - SLOW];
-            }
-            double fast = t >= FAST - 1 ? sumFast / FAST : Double.NaN;
-            double slow = t >= SLOW - 1 ? sumSlow / SLOW : Double.NaN;
-            if (qty == 0) {
-                if (fast > slow && prevFast <= prevSlow) { // crossover: buy, all in
-                    qty = cash / c;
-                    cash -= qty * c;
-                    if (count == entries.length) {
-                        entries = Arrays.copyOf(entries, count * 2);
-                        exits = Arrays.copyOf(exits, count * 2);
-                    }
-                    entries[count] = t;
-                    exits[count] = -1;
-                    count++;
-                }
-            } else if (fast < slow && prevFast >= prevSlow) { // crossunder: close
-                cash += qty * c;
-                qty = 0;
-                exits[count - 1] = t;
-            }
-            prevFast = fast;
-            prevSlow = slow;
-            equityCurve[t] = cash + qty * c;
-        }
+        double[] equityCurve = new double[close.length];
+        plainLoop(close, equityCurve);
         return equityCurve;
     }
 
