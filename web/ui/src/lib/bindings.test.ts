@@ -51,6 +51,13 @@ describe('UI bindings checklist', () => {
   });
 });
 
+/**
+ * The first lint builds a whole typed TypeScript program for the project (typescript-eslint's
+ * project service), which takes several seconds on a busy 2-core CI machine; vitest's 5 s default
+ * timed out there. The limit is for that cold start, not for the rule.
+ */
+const LINT_TIMEOUT_MS = 60_000;
+
 describe('presenter boundary', () => {
   const eslint = new ESLint();
 
@@ -81,10 +88,10 @@ describe('presenter boundary', () => {
     const rules = messages.map((m) => m.ruleId);
     expect(rules.filter((r) => r === 'no-restricted-globals')).toHaveLength(2);
     expect(rules).toContain('no-restricted-imports');
-  });
+  }, LINT_TIMEOUT_MS);
 
   it('allows the same code in a container', async () => {
     const messages = await lintAt('src/lib/components/containers', offending);
     expect(messages.filter((m) => m.ruleId?.startsWith('no-restricted'))).toEqual([]);
-  });
+  }, LINT_TIMEOUT_MS);
 });
