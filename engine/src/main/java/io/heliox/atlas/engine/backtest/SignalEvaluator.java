@@ -34,12 +34,14 @@ public final class SignalEvaluator {
         }
         int size = columns.size(); // zero rules still give one (empty) decision per bar
         byte[] actions = new byte[size];
-        for (int t = 0; t < size; t++) {
-            for (int r = 0; r < when.length; r++) {
-                if (when[r][t]) {
-                    actions[t] = codes[r];
-                    break; // first matching rule wins
-                }
+        // Last rule first, each overwriting where it holds: what is left is the first rule that
+        // holds. One plain loop per rule (no inner loop over rules per bar) is what the JIT
+        // compiles to a branch-free select.
+        for (int r = when.length - 1; r >= 0; r--) {
+            boolean[] holds = when[r];
+            byte code = codes[r];
+            for (int t = 0; t < size; t++) {
+                actions[t] = holds[t] ? code : actions[t];
             }
         }
         return actions;

@@ -119,42 +119,90 @@ public final class Simulator {
     private BacktestRun simulate() {
         int n = bars.size();
         double[] equity = new double[n];
-        int ring = pendingTarget.length;
-        for (int t = 0; t < n; t++) {
-            if (ruinBar < 0) {
-                if (qty != 0 && entryBar < t) {
-                    riskExit(t);
-                }
-                if (resting && t > restingPlaced) {
-                    restingEntry(t);
-                }
-                if (pendingCount > 0) { // t % ring is a division: only while an order is pending
-                    int slot = t % ring;
-                    if (pendingTarget[slot] != NO_ORDER) {
-                        byte target = pendingTarget[slot];
-                        pendingTarget[slot] = NO_ORDER;
-                        pendingCount--;
-                        execute(t, target, pendingReason[slot]);
-                    }
-                }
-                decide(t);
-            }
-            double value = cash + qty * close[t];
-            if (ruinBar < 0 && value <= 0) {
-                if (qty != 0) {
-                    closePosition(t, close[t], OrderType.MARKET, FillReason.RUIN);
-                }
-                ruinBar = t;
-                value = cash;
-            }
-            equity[t] = value;
-            if (qty != 0) {
-                barsInPosition++;
+        int t = 0;
+        while (t < n) {
+            t = quietStretch(t, n, equity);
+            if (t < n) {
+                bar(t, equity);
+                t++;
             }
         }
         unfilled += pendingCount + (resting ? 1 : 0);
         return new BacktestRun(config.initialCash(), equity, log, barsInPosition, ruinBar,
                 rejected, cancelled, unfilled);
+    }
+
+    /**
+     * Marks the account on the bars from {@code from} where nothing can happen, and returns the
+     * first bar that needs {@link #bar}: most bars of a backtest have no decision, no pending or
+     * resting order and no exit level, and on those the whole of {@link #bar} reduces to
+     * {@code cash + qty · close}. Cash and quantity live in locals for the stretch, so this is one
+     * tight loop instead of the full bar logic reading the account's fields on every bar.
+     */
+    private int quietStretch(int from, int n, double[] equity) {
+        if (ruinBar >= 0) { // ruin is absorbing: flat, nothing trades again
+            java.util.Arrays.fill(equity, from, n, cash);
+            return n;
+        }
+        if (resting || pendingCount > 0
+                || (qty != 0 && (!Double.isNaN(stopLevel) || !Double.isNaN(targetLevel)))) {
+            return from;
+        }
+        // a time exit is due at entryBar + maxBarsHeld (maxBarsHeld may be Integer.MAX_VALUE)
+        int limit = qty == 0 ? n : (int) Math.min(n, (long) entryBar + maxBarsHeld);
+        double c = cash;
+        double q = qty;
+        int t = from;
+        while (t < limit) {
+            byte action = actions[t];
+            if (action != BarAction.NONE && action != BarAction.HOLD) {
+                break;
+            }
+            double value = c + q * close[t];
+            if (!(value > 0)) { // possible ruin: the full bar decides
+                break;
+            }
+            equity[t] = value;
+            t++;
+        }
+        if (q != 0) {
+            barsInPosition += t - from;
+        }
+        return t;
+    }
+
+    /** Bar t with every rule of the class comment applied. */
+    private void bar(int t, double[] equity) {
+        if (ruinBar < 0) {
+            if (qty != 0 && entryBar < t) {
+                riskExit(t);
+            }
+            if (resting && t > restingPlaced) {
+                restingEntry(t);
+            }
+            if (pendingCount > 0) { // t % ring is a division: only while an order is pending
+                int slot = t % pendingTarget.length;
+                if (pendingTarget[slot] != NO_ORDER) {
+                    byte target = pendingTarget[slot];
+                    pendingTarget[slot] = NO_ORDER;
+                    pendingCount--;
+                    execute(t, target, pendingReason[slot]);
+                }
+            }
+            decide(t);
+        }
+        double value = cash + qty * close[t];
+        if (ruinBar < 0 && value <= 0) {
+            if (qty != 0) {
+                closePosition(t, close[t], OrderType.MARKET, FillReason.RUIN);
+            }
+            ruinBar = t;
+            value = cash;
+        }
+        equity[t] = value;
+        if (qty != 0) {
+            barsInPosition++;
+        }
     }
 
     private void decide(int t) {
