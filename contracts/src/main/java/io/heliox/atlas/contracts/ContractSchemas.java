@@ -53,6 +53,9 @@ public final class ContractSchemas {
     public static final String SCENARIO_DSL = "scenario-dsl";
     public static final String ENGINE_BACKTEST_REQUEST = "engine-backtest-request";
     public static final String ENGINE_BACKTEST_RESPONSE = "engine-backtest-response";
+    public static final String SYNTH_CANDIDATES = "synth-candidates";
+    public static final String REVIEW_VERDICT = "review-verdict";
+    public static final String QC_PLAN = "qc-plan";
 
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -7,19 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.PhaseStep;
+import io.heliox.atlas.command.llm.local.BlueprintDraft;
+import io.heliox.atlas.command.llm.local.TradingIntent;
 import io.heliox.atlas.engine.json.CanonicalJson;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Milestone 1's mock nodes (roadmap 1.3): no model and no engine, but every payload has the
@@ -27,8 +23,8 @@ import java.util.regex.Pattern;
  * validated against the contract before it is recorded. Outputs depend only on the prompt and the
  * seed, through {@link SplittableRandom} (SplitMix64), so the same run gives the same payloads.
  *
- * <p>The architect reads the prompt for symbols, indicators, timeframe and risk words, so a UI or
- * a test sees a blueprint that follows what was asked. The t0 mock draws one seeded daily equity
+ * <p>The architect reads the prompt with the local model's {@link TradingIntent} (symbols,
+ * indicators, timeframe, risk words), so a UI or a test sees a blueprint that follows what was asked. The t0 mock draws one seeded daily equity
  * path per candidate and computes its metrics from that path with the reference definitions
  * (Sharpe with ddof=1, Sortino over all periods, drawdown from the initial equity).
  */
@@ -41,13 +37,6 @@ public final class MockPhaseNodes implements PhaseNode {
     private static final double INITIAL_EQUITY = 10_000.0;
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final Pattern SYMBOL = Pattern.compile("\\b([A-Z]{6}|[A-Z]{3,5}USDT?)\\b");
-    private static final Map<String, String> SYMBOL_WORDS = Map.of(
-            "gold", "XAUUSD", "silver", "XAGUSD", "bitcoin", "BTCUSDT", "btc", "BTCUSDT",
-            "ether", "ETHUSDT", "eth", "ETHUSDT", "euro", "EURUSD", "s&p", "SPX500");
-    private static final Map<String, String> FEATURE_WORDS = new TreeMap<>(Map.of(
-            "sma", "SMA", "moving average", "SMA", "ma ", "SMA", "crossover", "SMA", "ema", "EMA",
-            "rsi", "RSI", "atr", "ATR", "bollinger", "BBANDS", "volatility", "ATR", "momentum", "RSI"));
 
     @Override
     public JsonNode perform(PhaseStep step, RunHistory history, Instant now) {
@@ -79,69 +68,9 @@ public final class MockPhaseNodes implements PhaseNode {
     // ---- architect -------------------------------------------------------------------------
 
     private static JsonNode architectArtifact(RunHistory history) {
-        String prompt = history.prompt();
-        String lower = " " + prompt.toLowerCase(Locale.ROOT) + " ";
-
-        Set<String> universe = new LinkedHashSet<>();
-        Matcher m = SYMBOL.matcher(prompt);
-        while (m.find() && universe.size() < 5) {
-            universe.add(m.group(1));
-        }
-        SYMBOL_WORDS.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .filter(e -> lower.contains(" " + e.getKey() + " ") || lower.contains(" " + e.getKey() + ","))
-                .forEach(e -> universe.add(e.getValue()));
-        if (universe.isEmpty()) {
-            universe.add("XAUUSD");
-        }
-
-        Set<String> features = new LinkedHashSet<>();
-        FEATURE_WORDS.forEach((word, feature) -> {
-            if (lower.contains(word)) {
-                features.add(feature);
-            }
-        });
-        if (features.isEmpty()) {
-            features.add("SMA");
-            features.add("EMA");
-        }
-
-        int riskBp = lower.contains("aggressive") ? 100
-                : lower.contains("conservative") || lower.contains("low risk") ? 25 : 50;
-        boolean longOnly = lower.contains("long only") || lower.contains("long-only");
-        String direction = longOnly ? "long" : lower.contains("short") ? "both" : "long";
-
-        ObjectNode blueprint = JSON.objectNode();
-        ArrayNode universeNode = blueprint.putArray("universe");
-        universe.forEach(universeNode::add);
-        blueprint.put("timeframe", timeframe(lower));
-        ArrayNode featureNode = blueprint.putArray("features");
-        features.forEach(featureNode::add);
-        ObjectNode constraints = blueprint.putObject("constraints");
-        constraints.put("risk_bp", riskBp);
-        constraints.put("max_drawdown_pct", riskBp >= 100 ? 30.0 : riskBp <= 25 ? 10.0 : 20.0);
-        constraints.put("long_only", longOnly || direction.equals("long"));
-        blueprint.put("direction", direction);
-        ArrayNode scenarios = blueprint.putArray("scenarios");
-        scenarios.add("trend").add("mean_revert").add("vol_cluster");
-
         ObjectNode payload = JSON.objectNode();
-        payload.set("blueprint", blueprint);
+        payload.set("blueprint", BlueprintDraft.of(TradingIntent.read(history.prompt())));
         return payload;
-    }
-
-    private static String timeframe(String lower) {
-        for (String tf : List.of("15m", "5m", "1m", "4h", "1h", "1d")) {
-            if (lower.contains(" " + tf + " ") || lower.contains(" " + tf + ",") || lower.contains(" " + tf + ".")) {
-                return tf;
-            }
-        }
-        if (lower.contains("daily") || lower.contains("swing")) {
-            return "1d";
-        }
-        if (lower.contains("scalp") || lower.contains("intraday")) {
-            return "15m";
-        }
-        return "1h";
     }
 
     // ---- synth -----------------------------------------------------------------------------

@@ -1,0 +1,87 @@
+package io.heliox.atlas.command.orch;
+
+import io.heliox.atlas.command.llm.LlmCall;
+import io.heliox.atlas.command.llm.LlmProvider;
+import io.heliox.atlas.command.llm.LlmReply;
+import io.heliox.atlas.command.llm.guard.SecretMasker;
+import io.heliox.atlas.command.llm.output.OutputPipeline;
+import io.heliox.atlas.command.llm.prompt.PromptTemplate;
+import io.heliox.atlas.command.llm.prompt.PromptTemplates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The LLM calls of one node step: renders a template, masks secrets on the way in and out, calls
+ * the provider, and keeps a record of every call (template ref, model, tokens, latency) for the
+ * events, the budget and the semantic log line ({@code model latency_ms tokens repair_attempts}).
+ * Not thread-safe: one per step.
+ */
+final class LlmSession {
+
+    private static final Logger log = LoggerFactory.getLogger(LlmSession.class);
+
+    /** One call as it happened. */
+    record Call(String template, String model, LlmReply.FinishReason finish, LlmReply.Usage usage, long latencyMs) {
+    }
+
+    private final LlmProvider provider;
+    private final PromptTemplates templates;
+    private final SecretMasker masker;
+    private final String modelId;
+    private final long seed;
+    private final List<Call> calls = new ArrayList<>();
+
+    LlmSession(LlmProvider provider, PromptTemplates templates, SecretMasker masker, String modelId, long seed) {
+        this.provider = provider;
+        this.templates = templates;
+        this.masker = masker;
+        this.modelId = modelId;
+        this.seed = seed;
+    }
+
+    /** The reply's text, secrets already masked. */
+    String call(String templateId, Map<String, String> values, double temperature, int maxTokens) {
+        PromptTemplate template = templates.get(templateId);
+        PromptTemplate.Rendered prompt = template.render(values);
+        LlmCall call = new LlmCall(modelId, template.ref(), masker.mask(prompt.system()), masker.mask(prompt.user()),
+                temperature, maxTokens, seed, template.stop());
+        long start = System.nanoTime();
+        LlmReply reply = provider.complete(call);
+        long latencyMs = (System.nanoTime() - start) / 1_000_000;
+        calls.add(new Call(template.ref(), reply.modelId(), reply.finishReason(), reply.usage(), latencyMs));
+        log.info("llm call template={} model={} latency_ms={} tokens={} finish={}", template.ref(), reply.modelId(),
+                latencyMs, reply.usage().total(), reply.finishReason().wireName());
+        return masker.mask(reply.content());
+    }
+
+    /** The one paid repair round for a document that must match {@code schema}. */
+    OutputPipeline.Repairer repairer(String schema, int maxTokens) {
+        return (bad, problems) -> call("repair", Map.of(
+                "output", bad, "errors", "- " + String.join("\n- ", problems), "schema", schema), 0.0, maxTokens);
+    }
+
+    /** The system text the model saw, to recognise it if it comes back in an answer. */
+    String systemText(String templateId, Map<String, String> values) {
+        return templates.get(templateId).render(values).system();
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    LlmReply.Usage usage() {
+        LlmReply.Usage total = new LlmReply.Usage(0, 0);
+        for (Call c : calls) {
+            total = total.plus(c.usage());
+        }
+        return total;
+    }
+
+    SecretMasker masker() {
+        return masker;
+    }
+}
