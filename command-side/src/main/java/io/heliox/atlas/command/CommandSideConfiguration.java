@@ -5,6 +5,13 @@ import io.heliox.atlas.command.backtest.EngineBacktests;
 import io.heliox.atlas.command.backtest.WriteBehind;
 import io.heliox.atlas.command.scenario.ScenarioDatasets;
 import io.heliox.atlas.command.storage.ObjectStore;
+import io.heliox.atlas.command.llm.LlmProvider;
+import io.heliox.atlas.command.llm.guard.SecretMasker;
+import io.heliox.atlas.command.llm.local.LocalModel;
+import io.heliox.atlas.command.llm.prompt.PromptTemplates;
+import io.heliox.atlas.command.orch.ArchitectNode;
+import io.heliox.atlas.command.orch.SynthNode;
+import io.heliox.atlas.command.worker.LlmPhaseNodes;
 import io.heliox.atlas.command.worker.MockPhaseNodes;
 import io.heliox.atlas.command.worker.PhaseNode;
 import io.heliox.atlas.command.worker.RunWorker;
@@ -35,10 +42,47 @@ public class CommandSideConfiguration {
         return new ContractSchemas();
     }
 
+    /** The StrategyDSL contract schema as the DSL validator's first gate. */
+    @Bean
+    public SchemaGate strategySchema(ContractSchemas contracts) {
+        return document -> contracts.validate(ContractSchemas.STRATEGY_DSL, document).stream()
+                .map(v -> SchemaGate.violation(v.pointer(), v.message(), v.keyword()))
+                .toList();
+    }
+
+    @Bean
+    public PromptTemplates promptTemplates() {
+        return new PromptTemplates();
+    }
+
+    /** Masks the values of this process's secret-looking environment variables (and credential shapes). */
+    @Bean
+    public SecretMasker secretMasker() {
+        return SecretMasker.fromSystemEnvironment();
+    }
+
     @Bean
     @ConditionalOnMissingBean
-    public PhaseNode phaseNode() {
-        return new MockPhaseNodes();
+    public LlmProvider llmProvider() {
+        return new LocalModel();
+    }
+
+    @Bean
+    public ArchitectNode architectNode(LlmProvider provider, PromptTemplates templates, ContractSchemas contracts,
+                                       SecretMasker masker) {
+        return new ArchitectNode(provider, LocalModel.MODEL_ID, templates, contracts, masker);
+    }
+
+    @Bean
+    public SynthNode synthNode(LlmProvider provider, PromptTemplates templates, ContractSchemas contracts,
+                               SchemaGate strategySchema, SecretMasker masker) {
+        return new SynthNode(provider, LocalModel.MODEL_ID, templates, contracts, strategySchema, masker);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PhaseNode phaseNode(ArchitectNode architect, SynthNode synth) {
+        return new LlmPhaseNodes(architect, synth, new MockPhaseNodes());
     }
 
     @Bean
@@ -60,11 +104,8 @@ public class CommandSideConfiguration {
 
     /** One computation per core; a request waits up to 30 s for a slot, then gets a 503. */
     @Bean
-    public EngineBacktests engineBacktests(ScenarioDatasets datasets, BacktestResults results, ContractSchemas contracts,
+    public EngineBacktests engineBacktests(ScenarioDatasets datasets, BacktestResults results, SchemaGate strategySchema,
                                            WriteBehind writer) {
-        SchemaGate strategySchema = document -> contracts.validate(ContractSchemas.STRATEGY_DSL, document).stream()
-                .map(v -> SchemaGate.violation(v.pointer(), v.message(), v.keyword()))
-                .toList();
         return new EngineBacktests(datasets, results, strategySchema, Runtime.getRuntime().availableProcessors(), 30_000,
                 writer);
     }

@@ -56,6 +56,10 @@ public final class ContractSchemas {
     public static final String SYNTH_CANDIDATES = "synth-candidates";
     public static final String REVIEW_VERDICT = "review-verdict";
     public static final String QC_PLAN = "qc-plan";
+    public static final String ARCHITECT_REQUEST = "architect-request";
+    public static final String ARCHITECT_RESULT = "architect-result";
+    public static final String SYNTH_REQUEST = "synth-request";
+    public static final String SYNTH_RESULT = "synth-result";
 
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

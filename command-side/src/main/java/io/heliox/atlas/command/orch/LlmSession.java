@@ -20,12 +20,12 @@ import java.util.Map;
  * events, the budget and the semantic log line ({@code model latency_ms tokens repair_attempts}).
  * Not thread-safe: one per step.
  */
-final class LlmSession {
+public final class LlmSession {
 
     private static final Logger log = LoggerFactory.getLogger(LlmSession.class);
 
     /** One call as it happened. */
-    record Call(String template, String model, LlmReply.FinishReason finish, LlmReply.Usage usage, long latencyMs) {
+    public record Call(String template, String model, LlmReply.FinishReason finish, LlmReply.Usage usage, long latencyMs) {
     }
 
     private final LlmProvider provider;

@@ -48,6 +48,11 @@ public final class SynthNode {
             return "iteration " + number + ": " + proposed + " proposed, " + valid + " valid, " + invalid
                     + " rejected, " + duplicates + " duplicates";
         }
+
+        /** The message and each problem, one line for the artifact's trace. */
+        public String summary() {
+            return problems.isEmpty() ? message() : message() + "; " + String.join("; ", problems);
+        }
     }
 
     public record Result(ArrayNode candidates, List<Iteration> iterations, List<String> injectionFlags,
@@ -116,9 +121,8 @@ public final class SynthNode {
         }
         if (accepted.size() < MIN_CANDIDATES) {
             throw new NodeFailed("synth.too_few_candidates", "only " + accepted.size() + " distinct valid candidates (at least "
-                    + MIN_CANDIDATES + " needed): " + leaks.safeMessage(String.join("; ", iterations.stream()
-                    .flatMap(it -> java.util.stream.Stream.concat(java.util.stream.Stream.of(it.message()), it.problems().stream()))
-                    .toList())),
+                    + MIN_CANDIDATES + " needed): " + leaks.safeMessage(String.join("; ",
+                    iterations.stream().map(Iteration::summary).toList())),
                     false);
         }
         ArrayNode candidates = JSON.arrayNode();
@@ -201,9 +205,8 @@ public final class SynthNode {
         private final LeakCheck leaks;
 
         Policy(JsonNode blueprint, LeakCheck leaks) {
-            String direction = blueprint.path("direction").asText(
-                    blueprint.path("constraints").path("long_only").asBoolean(false) ? "long" : "both");
-            this.shortsAllowed = !direction.equals("long") && !blueprint.path("constraints").path("long_only").asBoolean(false);
+            this.shortsAllowed = !blueprint.path("constraints").path("long_only").asBoolean(false)
+                    && !blueprint.path("direction").asText("long").equals("long");
             this.timeframe = blueprint.path("timeframe").asText();
             this.leaks = leaks;
         }

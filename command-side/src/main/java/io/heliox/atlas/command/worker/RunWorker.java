@@ -11,6 +11,7 @@ import io.heliox.atlas.api.run.PhaseArtifactProducedEvent;
 import io.heliox.atlas.api.run.PhaseStatusReportedEvent;
 import io.heliox.atlas.api.run.RecordPhaseEventCommand;
 import io.heliox.atlas.api.run.RunCreatedEvent;
+import io.heliox.atlas.command.orch.NodeFailed;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.contracts.Violation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -82,26 +83,33 @@ public class RunWorker {
         if (step.phase() == history.options().failAt()) {
             type = PhaseEventType.ERROR;
             payload = error("mock.injected_failure",
-                    "phase " + step.phase().wireName() + " failed on request (options.failAt)");
+                    "phase " + step.phase().wireName() + " failed on request (options.failAt)", false);
         } else {
-            payload = nodes.perform(step, history, clock.instant());
+            try {
+                payload = nodes.perform(step, history, clock.instant());
+            } catch (NodeFailed failed) {
+                log.warn("run {} step {} failed: {} {}", runId, step, failed.code(), failed.getMessage());
+                commands.sendAndWait(new RecordPhaseEventCommand(runId, step.phase(), PhaseEventType.ERROR,
+                        error(failed.code(), failed.getMessage(), failed.retryable()), clock.instant()));
+                return;
+            }
             List<Violation> violations = contracts.validate(ContractSchemas.ORCHESTRATOR_EVENT,
                     new OrchestratorEvent(runId, completedSteps + 1, step.phase(), type, clock.instant(), payload).toJson());
             if (!violations.isEmpty()) {
                 log.error("run {} step {} broke the contract: {}", runId, step, violations);
                 type = PhaseEventType.ERROR;
                 payload = error("contract.violation", "the " + step.phase().wireName()
-                        + " node produced a payload that violates the contract: " + violations.get(0));
+                        + " node produced a payload that violates the contract: " + violations.get(0), false);
             }
         }
         commands.sendAndWait(new RecordPhaseEventCommand(runId, step.phase(), type, payload, clock.instant()));
     }
 
-    private static ObjectNode error(String code, String message) {
+    private static ObjectNode error(String code, String message, boolean retryable) {
         ObjectNode payload = JsonNodeFactory.instance.objectNode();
         payload.put("code", code);
         payload.put("message", message);
-        payload.put("retryable", false);
+        payload.put("retryable", retryable);
         return payload;
     }
 
@@ -113,7 +121,7 @@ public class RunWorker {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while a mock step was running", e);
+            throw new IllegalStateException("interrupted during a step delay (options.mockStepDelayMs)", e);
         }
     }
 }

@@ -69,7 +69,7 @@ public class RunController {
 
     private RunOptions options(JsonNode options) {
         return new RunOptions(
-                options.path("mode").asText(RunOptions.MODE_MOCK),
+                options.path("mode").asText(RunOptions.MODE_LLM),
                 options.hasNonNull("failAt") ? Phase.fromWire(options.get("failAt").asText()) : null,
                 options.path("tokensLimit").asLong(defaults.tokensLimit()),
                 options.path("timeMsLimit").asLong(defaults.timeMsLimit()),

@@ -84,8 +84,8 @@ final class CandidateWriter {
     /** {@code {"candidates": [...]}} with {@code count} candidates (1..8) for the blueprint. */
     static ObjectNode write(JsonNode blueprint, int count, SplittableRandom random) {
         String timeframe = blueprint.path("timeframe").asText("1h");
-        String direction = blueprint.path("direction").asText(
-                blueprint.path("constraints").path("long_only").asBoolean(true) ? "long" : "both");
+        String direction = blueprint.path("constraints").path("long_only").asBoolean(false) ? "long"
+                : blueprint.path("direction").asText("long"); // long_only wins over a contradicting direction
         int riskBp = Math.max(1, Math.min(200, blueprint.path("constraints").path("risk_bp").asInt(50)));
         Set<String> features = new LinkedHashSet<>();
         blueprint.path("features").forEach(f -> features.add(f.asText().toUpperCase(Locale.ROOT)));

@@ -31,11 +31,8 @@ public class DslController {
     private final StrategyValidator validator;
     private final RequestBodies bodies;
 
-    public DslController(ContractSchemas contracts, RequestBodies bodies) {
-        SchemaGate schema = document -> contracts.validate(ContractSchemas.STRATEGY_DSL, document).stream()
-                .map(v -> SchemaGate.violation(v.pointer(), v.message(), v.keyword()))
-                .toList();
-        this.validator = new StrategyValidator(schema, CheckOptions.DEFAULTS);
+    public DslController(SchemaGate strategySchema, RequestBodies bodies) {
+        this.validator = new StrategyValidator(strategySchema, CheckOptions.DEFAULTS);
         this.bodies = bodies;
     }
 

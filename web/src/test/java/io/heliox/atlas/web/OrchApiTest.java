@@ -1,0 +1,60 @@
+package io.heliox.atlas.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.heliox.atlas.web.support.Api;
+import io.heliox.atlas.web.support.AtlasIntegrationTest;
+import io.heliox.atlas.web.support.SseRead;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The architect and synth nodes over HTTP (POST /api/v1/orch/architect|synth) and inside a run
+ * (mode llm, the default): real blueprints and DSL-validated candidates from the local model,
+ * answers checked against openapi.yaml by {@link Api}.
+ */
+class OrchApiTest extends AtlasIntegrationTest {
+
+    @Test
+    void architectThenSynthGiveAValidBlueprintAndDistinctCandidates() {
+        Api.Response architect = api.postJson("/api/v1/orch/architect", "{\"prompt\":\"Create MA crossover strategy on gold, 4h\",\"seed\":42}");
+        assertThat(architect.status()).as("%s", architect).isEqualTo(200);
+        JsonNode blueprint = architect.json().get("blueprint");
+        assertThat(blueprint.get("universe").toString()).contains("XAUUSD");
+        assertThat(blueprint.get("timeframe").asText()).isEqualTo("4h");
+        assertThat(architect.json().at("/llm/template").asText()).startsWith("architect@1#");
+        assertThat(architect.json().at("/llm/usage/total").asInt()).isPositive();
+
+        Api.Response synth = api.postJson("/api/v1/orch/synth", "{\"blueprint\":" + blueprint + ",\"seed\":42}");
+        assertThat(synth.status()).as("%s", synth).isEqualTo(200);
+        assertThat(synth.json().get("candidates").size()).isBetween(3, 5);
+        assertThat(synth.json().at("/candidates/0/rules/0/if").asText()).contains("crossover(ma(close");
+        Api.Response again = api.postJson("/api/v1/orch/synth", "{\"blueprint\":" + blueprint + ",\"seed\":42}");
+        assertThat(again.json().get("candidates")).as("same seed, same candidates").isEqualTo(synth.json().get("candidates"));
+    }
+
+    @Test
+    void badRequestsAre400sWithPointers() {
+        Api.Response empty = api.postJson("/api/v1/orch/architect", "{\"prompt\":\"\"}");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body()).contains("/prompt");
+        Api.Response noUniverse = api.postJson("/api/v1/orch/synth",
+                "{\"blueprint\":{\"timeframe\":\"1h\",\"features\":[\"SMA\"],\"constraints\":{\"risk_bp\":50}}}");
+        assertThat(noUniverse.status()).isEqualTo(400);
+        assertThat(noUniverse.body()).contains("/blueprint");
+    }
+
+    @Test
+    void aRunInLlmModeCarriesTheRealArtifactsAndTheirTraces() {
+        String runId = startRun("{\"prompt\":\"RSI mean reversion on BTCUSDT 1h, short selling allowed\",\"seed\":5}");
+        SseRead stream = api.events(runId);
+        assertThat(stream.events()).hasSize(7);
+        JsonNode architect = stream.events().get(1).json().get("payload");
+        assertThat(architect.at("/blueprint/direction").asText()).isEqualTo("both");
+        assertThat(architect.at("/llm/model").asText()).isEqualTo("atlas-local-1");
+        JsonNode synth = stream.events().get(3).json().get("payload");
+        assertThat(synth.get("candidates").size()).isBetween(3, 5);
+        assertThat(synth.get("candidates").toString()).contains("rsi(close").contains("\"then\":\"sell\"");
+        assertThat(synth.at("/llm/iterations/0").asText()).startsWith("iteration 1:");
+    }
+}
