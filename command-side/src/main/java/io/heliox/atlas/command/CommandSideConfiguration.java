@@ -6,6 +6,8 @@ import io.heliox.atlas.command.backtest.WriteBehind;
 import io.heliox.atlas.command.scenario.ScenarioDatasets;
 import io.heliox.atlas.command.storage.ObjectStore;
 import io.heliox.atlas.command.llm.LlmProvider;
+import io.heliox.atlas.command.llm.LlmRouter;
+import io.heliox.atlas.command.llm.LlmSettings;
 import io.heliox.atlas.command.llm.guard.SecretMasker;
 import io.heliox.atlas.command.llm.local.LocalModel;
 import io.heliox.atlas.command.llm.prompt.PromptTemplates;
@@ -61,10 +63,13 @@ public class CommandSideConfiguration {
         return SecretMasker.fromSystemEnvironment();
     }
 
+    /** Remote providers switched on by the environment (none by default), then the local model. */
     @Bean
     @ConditionalOnMissingBean
     public LlmProvider llmProvider() {
-        return new LocalModel();
+        LlmRouter router = LlmSettings.router(System.getenv(), LlmRouter.Resilience.DEFAULTS);
+        org.slf4j.LoggerFactory.getLogger(CommandSideConfiguration.class).info("LLM routing: {}", router.order());
+        return router;
     }
 
     @Bean
