@@ -86,8 +86,8 @@ public class CommandSideConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public PhaseNode phaseNode(ArchitectNode architect, SynthNode synth) {
-        return new LlmPhaseNodes(architect, synth, new MockPhaseNodes());
+    public PhaseNode phaseNode(ArchitectNode architect, SynthNode synth, Clock clock) {
+        return new LlmPhaseNodes(architect, synth, new MockPhaseNodes(), clock);
     }
 
     @Bean

@@ -32,9 +32,6 @@ public final class ArchitectNode {
     /** The blueprint and how it was made. */
     public record Result(ObjectNode blueprint, List<String> injectionFlags, OutputPipeline.Stage stage,
                          List<LlmSession.Call> calls) {
-        public int repairAttempts() {
-            return stage.repairAttempts();
-        }
     }
 
     private final LlmProvider provider;
@@ -54,11 +51,15 @@ public final class ArchitectNode {
     }
 
     public Result run(String prompt, long seed) {
+        return run(prompt, seed, BudgetGuard.unlimited());
+    }
+
+    public Result run(String prompt, long seed, BudgetGuard budget) {
         // parse_req
         InjectionGuard.Verdict verdict = guard.inspect(masker.mask(prompt));
         Map<String, String> values = Map.of("request", verdict.sanitized());
         // llm_call
-        LlmSession session = new LlmSession(provider, templates, masker, modelId, seed);
+        LlmSession session = new LlmSession("architect", provider, templates, masker, modelId, seed, budget);
         LeakCheck leaks = new LeakCheck(session.systemText("architect", values), masker);
         OutputPipeline.Outcome outcome;
         try {
@@ -67,10 +68,12 @@ public final class ArchitectNode {
                     session.repairer(ContractSchemas.BLUEPRINT, MAX_TOKENS));
         } catch (LlmFailure e) {
             throw new NodeFailed(e.kind().code(), "the architect's model call failed: " + leaks.safeMessage(e.getMessage()),
-                    e.kind().retryable());
+                    e.kind().retryable(), session.calls());
         } catch (OutputRejected e) {
             throw new NodeFailed(e.code(), "the architect's answer is not a valid blueprint: "
-                    + leaks.safeMessage(String.join("; ", e.problems())), false);
+                    + leaks.safeMessage(String.join("; ", e.problems())), false, session.calls());
+        } catch (NodeFailed e) {
+            throw e.withCalls(session.calls());
         }
         ObjectNode blueprint = (ObjectNode) outcome.document();
         clampRisk(blueprint);

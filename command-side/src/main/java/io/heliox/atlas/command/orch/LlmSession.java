@@ -33,28 +33,37 @@ public final class LlmSession {
     private final SecretMasker masker;
     private final String modelId;
     private final long seed;
+    private final BudgetGuard budget;
+    private final String node;
     private final List<Call> calls = new ArrayList<>();
 
-    LlmSession(LlmProvider provider, PromptTemplates templates, SecretMasker masker, String modelId, long seed) {
+    LlmSession(String node, LlmProvider provider, PromptTemplates templates, SecretMasker masker, String modelId, long seed,
+               BudgetGuard budget) {
+        this.node = node;
         this.provider = provider;
         this.templates = templates;
         this.masker = masker;
         this.modelId = modelId;
         this.seed = seed;
+        this.budget = budget;
     }
 
     /** The reply's text, secrets already masked. */
     String call(String templateId, Map<String, String> values, double temperature, int maxTokens) {
         PromptTemplate template = templates.get(templateId);
         PromptTemplate.Rendered prompt = template.render(values);
-        LlmCall call = new LlmCall(modelId, template.ref(), masker.mask(prompt.system()), masker.mask(prompt.user()),
-                temperature, maxTokens, seed, template.stop());
+        String system = masker.mask(prompt.system());
+        String user = masker.mask(prompt.user());
+        int allowed = budget.admit(node, LlmReply.Usage.estimate(system) + LlmReply.Usage.estimate(user), maxTokens);
+        LlmCall call = new LlmCall(modelId, template.ref(), system, user, temperature, allowed, seed, template.stop());
         long start = System.nanoTime();
         LlmReply reply = provider.complete(call);
         long latencyMs = (System.nanoTime() - start) / 1_000_000;
         calls.add(new Call(template.ref(), reply.modelId(), reply.finishReason(), reply.usage(), latencyMs));
-        log.info("llm call template={} model={} latency_ms={} tokens={} finish={}", template.ref(), reply.modelId(),
-                latencyMs, reply.usage().total(), reply.finishReason().wireName());
+        log.info("llm call node={} template={} model={} latency_ms={} tokens={} finish={} repair_attempts={}", node,
+                template.ref(), reply.modelId(), latencyMs, reply.usage().total(), reply.finishReason().wireName(),
+                templateId.equals("repair") ? 1 : 0);
+        budget.spend(node, reply.usage());
         return masker.mask(reply.content());
     }
 

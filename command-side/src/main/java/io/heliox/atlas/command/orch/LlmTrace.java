@@ -15,9 +15,11 @@ public final class LlmTrace {
     private LlmTrace() {
     }
 
-    /** @param iterations null when the phase has none (the architect) */
-    public static ObjectNode json(List<LlmSession.Call> calls, int repairAttempts, List<String> injectionFlags,
-                                  List<String> iterations) {
+    /**
+     * @param iterations null when the phase has none (the architect); repair_attempts counts the calls
+     *                   of the repair template, the one paid repair round per document
+     */
+    public static ObjectNode json(List<LlmSession.Call> calls, List<String> injectionFlags, List<String> iterations) {
         ObjectNode trace = JsonNodeFactory.instance.objectNode();
         trace.put("template", calls.get(0).template());
         trace.put("model", calls.get(0).model());
@@ -31,8 +33,17 @@ public final class LlmTrace {
         u.put("prompt", usage.prompt());
         u.put("completion", usage.completion());
         u.put("total", usage.total());
-        trace.put("calls", calls.size());
-        trace.put("repair_attempts", repairAttempts);
+        ArrayNode each = trace.putArray("calls");
+        for (LlmSession.Call call : calls) {
+            ObjectNode c = each.addObject();
+            c.put("template", call.template());
+            c.put("model", call.model());
+            c.put("prompt_tokens", call.usage().prompt());
+            c.put("completion_tokens", call.usage().completion());
+            c.put("latency_ms", call.latencyMs());
+            c.put("finish", call.finish().wireName());
+        }
+        trace.put("repair_attempts", calls.stream().filter(c -> c.template().startsWith("repair@")).count());
         trace.put("latency_ms", latency);
         if (!injectionFlags.isEmpty()) {
             ArrayNode flags = trace.putArray("injection_flags");

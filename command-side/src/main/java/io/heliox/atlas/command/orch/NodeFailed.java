@@ -9,11 +9,27 @@ public class NodeFailed extends RuntimeException {
 
     private final String code;
     private final boolean retryable;
+    private final java.util.List<LlmSession.Call> calls;
 
     public NodeFailed(String code, String message, boolean retryable) {
+        this(code, message, retryable, java.util.List.of());
+    }
+
+    /** @param calls the model calls made before the failure: they were paid for and count against the budget */
+    public NodeFailed(String code, String message, boolean retryable, java.util.List<LlmSession.Call> calls) {
         super(message);
         this.code = code;
         this.retryable = retryable;
+        this.calls = java.util.List.copyOf(calls);
+    }
+
+    /** The same failure with the calls made so far attached (when the thrower did not know them). */
+    NodeFailed withCalls(java.util.List<LlmSession.Call> made) {
+        return calls.isEmpty() && !made.isEmpty() ? new NodeFailed(code, getMessage(), retryable, made) : this;
+    }
+
+    public java.util.List<LlmSession.Call> calls() {
+        return calls;
     }
 
     public String code() {

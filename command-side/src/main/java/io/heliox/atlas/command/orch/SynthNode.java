@@ -57,9 +57,6 @@ public final class SynthNode {
 
     public record Result(ArrayNode candidates, List<Iteration> iterations, List<String> injectionFlags,
                          List<LlmSession.Call> calls) {
-        public int repairAttempts() {
-            return Math.max(0, iterations.size() - 1);
-        }
     }
 
     private final LlmProvider provider;
@@ -81,6 +78,10 @@ public final class SynthNode {
     }
 
     public Result run(JsonNode blueprint, long seed) {
+        return run(blueprint, seed, BudgetGuard.unlimited());
+    }
+
+    public Result run(JsonNode blueprint, long seed, BudgetGuard budget) {
         // prepare_blueprint
         List<String> blueprintProblems = pipeline.schemaProblems(blueprint, ContractSchemas.BLUEPRINT);
         if (!blueprintProblems.isEmpty()) {
@@ -90,7 +91,7 @@ public final class SynthNode {
         String blueprintText = CanonicalJson.write(blueprint);
         InjectionGuard.Verdict verdict = guard.inspect(masker.mask(blueprintText));
         Map<String, String> values = Map.of("blueprint", verdict.sanitized(), "count", Integer.toString(MAX_CANDIDATES));
-        LlmSession session = new LlmSession(provider, templates, masker, modelId, seed);
+        LlmSession session = new LlmSession("synth", provider, templates, masker, modelId, seed, budget);
         LeakCheck leaks = new LeakCheck(session.systemText("synth", values), masker);
         Policy policy = new Policy(blueprint, leaks);
 
@@ -117,13 +118,15 @@ public final class SynthNode {
             }
         } catch (LlmFailure e) {
             throw new NodeFailed(e.kind().code(), "the synth's model call failed: " + leaks.safeMessage(e.getMessage()),
-                    e.kind().retryable());
+                    e.kind().retryable(), session.calls());
+        } catch (NodeFailed e) {
+            throw e.withCalls(session.calls());
         }
         if (accepted.size() < MIN_CANDIDATES) {
             throw new NodeFailed("synth.too_few_candidates", "only " + accepted.size() + " distinct valid candidates (at least "
                     + MIN_CANDIDATES + " needed): " + leaks.safeMessage(String.join("; ",
                     iterations.stream().map(Iteration::summary).toList())),
-                    false);
+                    false, session.calls());
         }
         ArrayNode candidates = JSON.arrayNode();
         accepted.stream().limit(MAX_CANDIDATES).forEach(a -> candidates.add(a.candidate()));

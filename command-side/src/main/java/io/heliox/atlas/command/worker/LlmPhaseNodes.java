@@ -8,9 +8,11 @@ import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.PhaseStep;
 import io.heliox.atlas.api.RunOptions;
 import io.heliox.atlas.command.orch.ArchitectNode;
+import io.heliox.atlas.command.orch.BudgetGuard;
 import io.heliox.atlas.command.orch.LlmTrace;
 import io.heliox.atlas.command.orch.SynthNode;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -27,11 +29,13 @@ public final class LlmPhaseNodes implements PhaseNode {
     private final ArchitectNode architect;
     private final SynthNode synth;
     private final PhaseNode mock;
+    private final Clock clock;
 
-    public LlmPhaseNodes(ArchitectNode architect, SynthNode synth, PhaseNode mock) {
+    public LlmPhaseNodes(ArchitectNode architect, SynthNode synth, PhaseNode mock, Clock clock) {
         this.architect = architect;
         this.synth = synth;
         this.mock = mock;
+        this.clock = clock;
     }
 
     @Override
@@ -51,14 +55,17 @@ public final class LlmPhaseNodes implements PhaseNode {
             return status;
         }
         ObjectNode payload = JSON.objectNode();
+        long timeMsLimit = history.options().timeMsLimit();
+        BudgetGuard budget = new BudgetGuard(history.options().tokensLimit(), history.tokensUsed(),
+                history.createdAt().plusMillis(timeMsLimit), timeMsLimit, clock);
         if (phase == Phase.ARCHITECT) {
-            ArchitectNode.Result result = architect.run(history.prompt(), history.seed());
+            ArchitectNode.Result result = architect.run(history.prompt(), history.seed(), budget);
             payload.set("blueprint", result.blueprint());
-            payload.set("llm", LlmTrace.json(result.calls(), result.repairAttempts(), result.injectionFlags(), null));
+            payload.set("llm", LlmTrace.json(result.calls(), result.injectionFlags(), null));
         } else {
-            SynthNode.Result result = synth.run(history.artifact(Phase.ARCHITECT).path("blueprint"), history.seed());
+            SynthNode.Result result = synth.run(history.artifact(Phase.ARCHITECT).path("blueprint"), history.seed(), budget);
             payload.set("candidates", result.candidates());
-            payload.set("llm", LlmTrace.json(result.calls(), result.repairAttempts(), result.injectionFlags(),
+            payload.set("llm", LlmTrace.json(result.calls(), result.injectionFlags(),
                     result.iterations().stream().map(SynthNode.Iteration::summary).toList()));
         }
         return payload;

@@ -11,6 +11,7 @@ import io.heliox.atlas.api.run.PhaseArtifactProducedEvent;
 import io.heliox.atlas.api.run.PhaseStatusReportedEvent;
 import io.heliox.atlas.api.run.RecordPhaseEventCommand;
 import io.heliox.atlas.api.run.RunCreatedEvent;
+import io.heliox.atlas.command.orch.LlmTrace;
 import io.heliox.atlas.command.orch.NodeFailed;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.contracts.Violation;
@@ -89,8 +90,12 @@ public class RunWorker {
                 payload = nodes.perform(step, history, clock.instant());
             } catch (NodeFailed failed) {
                 log.warn("run {} step {} failed: {} {}", runId, step, failed.code(), failed.getMessage());
-                commands.sendAndWait(new RecordPhaseEventCommand(runId, step.phase(), PhaseEventType.ERROR,
-                        error(failed.code(), failed.getMessage(), failed.retryable()), clock.instant()));
+                ObjectNode error = error(failed.code(), failed.getMessage(), failed.retryable());
+                if (!failed.calls().isEmpty()) { // paid calls before the failure still count against the budget
+                    error.set("llm", LlmTrace.json(failed.calls(), List.of(), null));
+                }
+                commands.sendAndWait(new RecordPhaseEventCommand(runId, step.phase(), PhaseEventType.ERROR, error,
+                        clock.instant()));
                 return;
             }
             List<Violation> violations = contracts.validate(ContractSchemas.ORCHESTRATOR_EVENT,

@@ -15,10 +15,16 @@ import java.time.Instant;
  * as {@code data:} and what every phase payload is validated within. Field order is fixed so the
  * same stored event always serializes to the same bytes.
  */
-public record OrchestratorEvent(RunId runId, long seq, Phase phase, PhaseEventType type, Instant ts, JsonNode payload) {
+public record OrchestratorEvent(RunId runId, long seq, Phase phase, PhaseEventType type, Instant ts, JsonNode payload,
+                                BudgetSnapshot budget) {
 
-    public static OrchestratorEvent of(RunPhaseEvent event, long seq) {
-        return new OrchestratorEvent(event.runId(), seq, event.phase(), event.type(), event.ts(), event.payload());
+    /** Without a budget snapshot (a payload being checked before it is recorded). */
+    public OrchestratorEvent(RunId runId, long seq, Phase phase, PhaseEventType type, Instant ts, JsonNode payload) {
+        this(runId, seq, phase, type, ts, payload, null);
+    }
+
+    public static OrchestratorEvent of(RunPhaseEvent event, long seq, BudgetSnapshot budget) {
+        return new OrchestratorEvent(event.runId(), seq, event.phase(), event.type(), event.ts(), event.payload(), budget);
     }
 
     /** True when the run ends with this event. */
@@ -34,6 +40,9 @@ public record OrchestratorEvent(RunId runId, long seq, Phase phase, PhaseEventTy
         node.put("type", type.wireName());
         node.put("ts", ts.toString());
         node.set("payload", payload);
+        if (budget != null) {
+            node.set("budget", budget.toJson());
+        }
         return node;
     }
 }

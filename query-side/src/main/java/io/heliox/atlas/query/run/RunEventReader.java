@@ -4,6 +4,7 @@ import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.PhaseStep;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.RunStatus;
+import io.heliox.atlas.api.run.BudgetSnapshot;
 import io.heliox.atlas.api.run.OrchestratorEvent;
 import io.heliox.atlas.api.run.PhaseFailedEvent;
 import io.heliox.atlas.api.run.RunCreatedEvent;
@@ -29,15 +30,29 @@ public class RunEventReader {
         this.eventStore = eventStore;
     }
 
-    /** The run's phase events with seq ≥ {@code fromSeq} (≥ 1), in seq order. */
+    /**
+     * The run's phase events with seq ≥ {@code fromSeq} (≥ 1), in seq order, each with the run's
+     * budget snapshot at that event. The budget is a running sum, so the stream is read from the
+     * run's creation even when only the tail is returned (a run has a handful of events).
+     */
     public List<OrchestratorEvent> phaseEvents(RunId runId, long fromSeq) {
-        // readEvents(id, seq) reads from that sequence number; the one-argument form may start at a snapshot.
-        DomainEventStream stream = eventStore.readEvents(runId.toString(), Math.max(1, fromSeq));
+        // readEvents(id, 0) from the creation; the one-argument form may start at a snapshot.
+        DomainEventStream stream = eventStore.readEvents(runId.toString(), 0);
         List<OrchestratorEvent> events = new ArrayList<>();
+        RunCreatedEvent created = null;
+        long tokens = 0;
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
-            if (message.getPayload() instanceof RunPhaseEvent event) {
-                events.add(OrchestratorEvent.of(event, message.getSequenceNumber()));
+            if (message.getPayload() instanceof RunCreatedEvent c) {
+                created = c;
+            } else if (message.getPayload() instanceof RunPhaseEvent event) {
+                tokens += BudgetSnapshot.tokensIn(event.payload());
+                if (message.getSequenceNumber() >= fromSeq) {
+                    BudgetSnapshot budget = created == null ? null : new BudgetSnapshot(tokens,
+                            created.options().tokensLimit(), Math.max(0, event.ts().toEpochMilli() - created.ts().toEpochMilli()),
+                            created.options().timeMsLimit());
+                    events.add(OrchestratorEvent.of(event, message.getSequenceNumber(), budget));
+                }
             }
         }
         return events;

@@ -63,6 +63,7 @@ public class RunProjection {
                 on conflict (run_id, phase) do update set seq = excluded.seq, artifact = excluded.artifact,
                   created_at = excluded.created_at where checkpoints.seq < excluded.seq""",
                 event.runId().value(), event.phase().wireName(), seq, json(event.payload()), Timestamp.from(event.ts()));
+        recordLlmCalls(event.runId().value(), event.phase().wireName(), seq, event.payload(), event.ts());
     }
 
     @EventHandler
@@ -72,12 +73,36 @@ public class RunProjection {
                   error_message = ?, finished_at = ? where id = ? and last_seq < ?""",
                 seq, event.phase().wireName(), event.phase().wireName(), event.payload().path("code").asText(),
                 event.payload().path("message").asText(), Timestamp.from(event.ts()), event.runId().value(), seq);
+        recordLlmCalls(event.runId().value(), event.phase().wireName(), seq, event.payload(), event.ts());
+    }
+
+    /** One run_llm_calls row per call in the payload's llm trace; run_budget.tokens_used re-summed (idempotent). */
+    private void recordLlmCalls(java.util.UUID runId, String phase, long seq, JsonNode payload, java.time.Instant at) {
+        JsonNode calls = payload.path("llm").path("calls");
+        if (!calls.isArray() || calls.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < calls.size(); i++) {
+            JsonNode c = calls.get(i);
+            jdbc.update("""
+                    insert into run_llm_calls (run_id, seq, call_index, phase, template, model, prompt_tokens,
+                      completion_tokens, latency_ms, finish, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict do nothing""",
+                    runId, seq, i, phase, c.path("template").asText(), c.path("model").asText(),
+                    c.path("prompt_tokens").asInt(), c.path("completion_tokens").asInt(), c.path("latency_ms").asLong(),
+                    c.path("finish").asText(), Timestamp.from(at));
+        }
+        jdbc.update("""
+                update run_budget set tokens_used = (select coalesce(sum(prompt_tokens + completion_tokens), 0)
+                  from run_llm_calls where run_id = ?), updated_at = ? where run_id = ?""",
+                runId, Timestamp.from(at), runId);
     }
 
     @ResetHandler
     void reset() {
         // A replay rebuilds these tables from the event store.
         jdbc.update("delete from checkpoints");
+        jdbc.update("delete from run_llm_calls");
         jdbc.update("delete from run_budget");
         jdbc.update("delete from runs");
     }

@@ -23,17 +23,7 @@ public final class OutputPipeline {
 
     /** How the document was obtained, for the semantic log fields and the events. */
     public enum Stage {
-        STRICT(0), LOCAL_REPAIR(0), LLM_REPAIR(1);
-
-        private final int paidRepairs;
-
-        Stage(int paidRepairs) {
-            this.paidRepairs = paidRepairs;
-        }
-
-        public int repairAttempts() {
-            return paidRepairs;
-        }
+        STRICT, LOCAL_REPAIR, LLM_REPAIR
     }
 
     public record Outcome(JsonNode document, Stage stage) {

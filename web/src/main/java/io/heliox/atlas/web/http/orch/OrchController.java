@@ -46,7 +46,7 @@ public class OrchController {
         ArchitectNode.Result result = answer(() -> architect.run(body.get("prompt").asText(), body.path("seed").asLong(0)));
         ObjectNode out = JSON.objectNode();
         out.set("blueprint", result.blueprint());
-        out.set("llm", LlmTrace.json(result.calls(), result.repairAttempts(), result.injectionFlags(), null));
+        out.set("llm", LlmTrace.json(result.calls(), result.injectionFlags(), null));
         return out;
     }
 
@@ -57,7 +57,7 @@ public class OrchController {
         SynthNode.Result result = answer(() -> synth.run(body.get("blueprint"), body.path("seed").asLong(0)));
         ObjectNode out = JSON.objectNode();
         out.set("candidates", result.candidates());
-        out.set("llm", LlmTrace.json(result.calls(), result.repairAttempts(), result.injectionFlags(),
+        out.set("llm", LlmTrace.json(result.calls(), result.injectionFlags(),
                 result.iterations().stream().map(SynthNode.Iteration::summary).toList()));
         return out;
     }
