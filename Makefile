@@ -94,7 +94,7 @@ verify: ## test with the long suites: 20 SIGKILLs in the crash suite, 20,000 fuz
 bench: check-tools ## benchmarks: run latency; engine T0/T1 HTTP latency; DSL, scenarios, crossover vs ta4j and a plain loop (JMH); T1 heap
 	$(MVN) -q -DskipTests -Dui.skip=true install
 	$(MVN) -pl web surefire:test -Dtest=RunLatencyBench -Dsurefire.failIfNoSpecifiedTests=false
-	$(MVN) -pl command-side surefire:test -Dtest=BarsParquetBench -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) -pl command-side surefire:test -Dtest='BarsParquetBench,ArchitectSynthBench' -Dsurefire.failIfNoSpecifiedTests=false
 	$(MVN) -q -pl engine test-compile exec:exec@bench exec:exec@bench-scenario
 	$(MVN) -pl web surefire:test -Dtest=EngineLatencyBench -Dsurefire.failIfNoSpecifiedTests=false
 	$(MVN) -q -pl engine test-compile exec:exec@bench-backtest exec:exec@bench-footprint

@@ -8,6 +8,7 @@ import io.heliox.atlas.command.storage.ObjectStore;
 import io.heliox.atlas.command.llm.LlmProvider;
 import io.heliox.atlas.command.llm.LlmRouter;
 import io.heliox.atlas.command.llm.LlmSettings;
+import io.heliox.atlas.command.llm.ReplayCache;
 import io.heliox.atlas.command.llm.guard.SecretMasker;
 import io.heliox.atlas.command.llm.local.LocalModel;
 import io.heliox.atlas.command.llm.prompt.PromptTemplates;
@@ -66,8 +67,8 @@ public class CommandSideConfiguration {
     /** Remote providers switched on by the environment (none by default), then the local model. */
     @Bean
     @ConditionalOnMissingBean
-    public LlmProvider llmProvider() {
-        LlmRouter router = LlmSettings.router(System.getenv(), LlmRouter.Resilience.DEFAULTS);
+    public LlmProvider llmProvider(ObjectStore store) {
+        LlmRouter router = LlmSettings.router(System.getenv(), LlmRouter.Resilience.DEFAULTS, ReplayCache.in(store));
         org.slf4j.LoggerFactory.getLogger(CommandSideConfiguration.class).info("LLM routing: {}", router.order());
         return router;
     }

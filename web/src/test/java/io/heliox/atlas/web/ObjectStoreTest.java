@@ -40,4 +40,18 @@ class ObjectStoreTest extends AtlasIntegrationTest {
         store.put(key, content, "application/octet-stream");
         assertThat(store.get(key)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(content));
     }
+
+    @Test
+    void llmAnswersAreRecordedAndReplayedThroughTheObjectStore() {
+        var cache = io.heliox.atlas.command.llm.ReplayCache.in(store);
+        var call = new io.heliox.atlas.command.llm.LlmCall("gpt-4o-mini", "architect@1#" + "0".repeat(64), "sys", "user",
+                0.2, 500, 7L, java.util.List.of());
+        String key = io.heliox.atlas.command.llm.ReplayCache.key(call);
+        assertThat(cache.find(key)).isEmpty();
+        var reply = new io.heliox.atlas.command.llm.LlmReply("gpt-4o-mini", "{\"a\":1}",
+                io.heliox.atlas.command.llm.LlmReply.FinishReason.LENGTH, new io.heliox.atlas.command.llm.LlmReply.Usage(12, 3));
+        cache.save(key, reply);
+        assertThat(cache.find(key)).contains(reply);
+        assertThat(store.exists("llm-replay/" + key + ".json")).isTrue();
+    }
 }

@@ -19,7 +19,8 @@ import java.util.Set;
  * is always last and always there. Each remote route has its own circuit breaker (an open breaker
  * skips the provider without calling it) and retries with exponential backoff on retryable
  * failures only (429, 5xx, timeouts); an auth error or a bad request goes straight to the next
- * route. A model outside the provider's allowlist is refused before any call.
+ * route. A model outside the provider's allowlist is refused before any call. Remote answers go to
+ * the {@link ReplayCache}, and the same call (template, model, prompt, seed) is answered from it.
  */
 public final class LlmRouter implements LlmProvider {
 
@@ -48,8 +49,15 @@ public final class LlmRouter implements LlmProvider {
 
     private final List<Guarded> routes = new ArrayList<>();
     private final LlmProvider local;
+    private final ReplayCache replay;
 
     public LlmRouter(List<Route> remote, LlmProvider local, Resilience resilience) {
+        this(remote, local, resilience, ReplayCache.NONE);
+    }
+
+    /** @param replay where remote answers are recorded and replayed from (the local model's are not: it is deterministic) */
+    public LlmRouter(List<Route> remote, LlmProvider local, Resilience resilience, ReplayCache replay) {
+        this.replay = replay;
         for (Route route : remote) {
             String name = route.provider().name();
             CircuitBreaker breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
@@ -96,11 +104,18 @@ public final class LlmRouter implements LlmProvider {
         for (Guarded g : routes) {
             String name = g.route().provider().name();
             LlmCall routed = call.withModel(g.route().model());
+            String key = ReplayCache.key(routed);
+            var recorded = replay.find(key);
+            if (recorded.isPresent()) {
+                log.info("llm route provider={} model={} outcome=replayed key={}", name, routed.modelId(), key);
+                return recorded.get();
+            }
             long start = System.nanoTime();
             try {
                 LlmReply reply = Retry.decorateSupplier(g.retry(),
                         CircuitBreaker.decorateSupplier(g.breaker(), () -> g.route().provider().complete(routed))).get();
                 log.info("llm route provider={} model={} latency_ms={} outcome=ok", name, reply.modelId(), millis(start));
+                replay.save(key, reply);
                 return reply;
             } catch (CallNotPermittedException open) {
                 failures.add(name + ": circuit open");

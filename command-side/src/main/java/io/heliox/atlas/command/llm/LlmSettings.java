@@ -34,6 +34,11 @@ public final class LlmSettings {
 
     /** The router for this environment; with nothing switched on it is the local model alone. */
     public static LlmRouter router(Map<String, String> env, LlmRouter.Resilience resilience) {
+        return router(env, resilience, ReplayCache.NONE);
+    }
+
+    /** With remote answers recorded in (and replayed from) {@code replay}; ATLAS_LLM_REPLAY=off disables it. */
+    public static LlmRouter router(Map<String, String> env, LlmRouter.Resilience resilience, ReplayCache replay) {
         Duration connect = Duration.ofMillis(Long.parseLong(env.getOrDefault("ATLAS_LLM_CONNECT_TIMEOUT_MS", "10000")));
         Duration read = Duration.ofMillis(Long.parseLong(env.getOrDefault("ATLAS_LLM_READ_TIMEOUT_MS", "60000")));
         List<LlmRouter.Route> routes = new ArrayList<>();
@@ -50,7 +55,8 @@ public final class LlmSettings {
             };
             routes.add(new LlmRouter.Route(client, model, allowlist));
         }
-        return new LlmRouter(routes, new LocalModel(), resilience);
+        boolean replaying = !"off".equalsIgnoreCase(env.getOrDefault("ATLAS_LLM_REPLAY", "on"));
+        return new LlmRouter(routes, new LocalModel(), resilience, replaying ? replay : ReplayCache.NONE);
     }
 
     /** The switched-on providers, preferred first. */

@@ -165,6 +165,32 @@ class ProviderClientsTest {
     }
 
     @Test
+    void aRemoteAnswerIsReplayedForTheSameTemplateModelPromptAndSeed() {
+        primary.then(200, FakeLlmServer.openAi(BLUEPRINT, "stop"));
+        java.util.Map<String, LlmReply> store = new java.util.concurrent.ConcurrentHashMap<>();
+        io.heliox.atlas.command.llm.ReplayCache cache = new io.heliox.atlas.command.llm.ReplayCache() {
+            @Override
+            public java.util.Optional<LlmReply> find(String key) {
+                return java.util.Optional.ofNullable(store.get(key));
+            }
+
+            @Override
+            public void save(String key, LlmReply reply) {
+                store.put(key, reply);
+            }
+        };
+        LlmRouter router = new LlmRouter(List.of(new LlmRouter.Route(openAi(), "gpt-4o-mini", Set.of("*"))),
+                new LocalModel(), FAST, cache);
+        LlmReply first = router.complete(call());
+        LlmReply again = router.complete(call());
+        assertThat(again).isEqualTo(first);
+        assertThat(primary.requests()).as("the second answer came from the replay cache").hasSize(1);
+        LlmCall otherSeed = new LlmCall("auto", call().template(), "system text", "user text", 0.2, 500, 43L, List.of());
+        router.complete(otherSeed);
+        assertThat(primary.requests()).hasSize(2);
+    }
+
+    @Test
     void aModelOutsideTheAllowlistIsRefusedAtConfiguration() {
         assertThatThrownBy(() -> new LlmRouter.Route(openAi(), "gpt-5-ultra", Set.of("gpt-4o-mini")))
                 .hasMessageContaining("not in the openai allowlist");
