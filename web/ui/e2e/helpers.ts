@@ -20,3 +20,12 @@ export async function startRun(request: APIRequestContext, prompt: string, optio
 export async function timelineSeqs(page: Page): Promise<number[]> {
   return page.getByTestId('timeline-event').evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute('data-seq'))));
 }
+
+/**
+ * A complete run's timeline: 1, 2, …, n with nothing missing or doubled. A run in llm mode records
+ * a status per checkpoint (9 events when the synth needs no repair); a mock run has 7.
+ */
+export function expectGapless(seqs: number[]): void {
+  expect(seqs.length).toBeGreaterThanOrEqual(7);
+  expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+}

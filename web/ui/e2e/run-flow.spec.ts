@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { screen, startRun, timelineSeqs } from './helpers';
+import { expectGapless, screen, startRun, timelineSeqs } from './helpers';
 
 test('demo flow: prompt → live timeline → metrics and equity chart → save → portfolio', async ({ page }) => {
   await page.goto('/');
@@ -10,11 +10,15 @@ test('demo flow: prompt → live timeline → metrics and equity chart → save 
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('phase-pack')).toHaveAttribute('data-state', 'done');
   await expect(page.getByTestId('run-status')).toHaveText('COMPLETED');
-  expect(await timelineSeqs(page)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  expectGapless(await timelineSeqs(page));
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'closed');
 
+  // one row per candidate: the synth writes 3 to 5 distinct ones
   const metrics = page.getByTestId('metrics-panel');
-  await expect(metrics.getByTestId('metrics-row')).toHaveCount(3);
+  await expect(metrics.getByTestId('metrics-row').first()).toBeVisible();
+  const rows = await metrics.getByTestId('metrics-row').count();
+  expect(rows).toBeGreaterThanOrEqual(3);
+  expect(rows).toBeLessThanOrEqual(5);
   await expect(page.getByTestId('equity-chart').locator('canvas').first()).toBeVisible();
   await expect(page.getByTestId('trades-table')).toBeVisible();
   await expect(page.getByTestId('package-info')).toContainText('Packaged');
@@ -39,7 +43,7 @@ test('a page refresh mid-run reconnects and shows the full, gapless timeline', a
 
   await page.reload();
   await expect(page.getByTestId('run-status')).toHaveText('COMPLETED', { timeout: 20_000 });
-  expect(await timelineSeqs(page)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  expectGapless(await timelineSeqs(page));
 });
 
 test('a run made to fail shows its error message', async ({ page, request }) => {
@@ -63,7 +67,7 @@ test('opening a finished run from the history replays it', async ({ page, reques
   await item.getByRole('link').click();
   await expect(page).toHaveURL(new RegExp(`/runs/${runId}$`));
   await expect(page.getByTestId('run-status')).toHaveText('COMPLETED');
-  expect(await timelineSeqs(page)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  expectGapless(await timelineSeqs(page));
 });
 
 test('client routes survive a reload, API paths keep real 404s', async ({ page, request }) => {

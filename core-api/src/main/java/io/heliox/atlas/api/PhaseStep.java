@@ -3,8 +3,9 @@ package io.heliox.atlas.api;
 import java.util.List;
 
 /**
- * One step of the fixed phase sequence of a successful run. A run's n-th phase event has sequence
- * number n (creation is 0), so {@code SEQUENCE.get(seq - 1)} is what seq must carry.
+ * A (phase, event type) pair. {@link #SEQUENCE} is the shortest successful run, one status per
+ * phase (pack: none) then its artifact: what Milestone 1's mock nodes emit. Nodes in llm mode
+ * record several statuses per phase (checkpoints), so a run's seq is not an index into it.
  */
 public record PhaseStep(Phase phase, PhaseEventType type) {
 
@@ -17,11 +18,6 @@ public record PhaseStep(Phase phase, PhaseEventType type) {
             new PhaseStep(Phase.T0, PhaseEventType.STATUS),
             new PhaseStep(Phase.T0, PhaseEventType.ARTIFACT),
             new PhaseStep(Phase.PACK, PhaseEventType.ARTIFACT));
-
-    /** The step after {@code completedSteps} steps, or null when the sequence is done. */
-    public static PhaseStep after(int completedSteps) {
-        return completedSteps < SEQUENCE.size() ? SEQUENCE.get(completedSteps) : null;
-    }
 
     /** True when nothing may follow an event of this phase and type: the pack artifact or any error. */
     public static boolean isTerminal(Phase phase, PhaseEventType type) {

@@ -95,7 +95,7 @@ class LoadBench extends AtlasIntegrationTest {
     void load() throws Exception {
         long benchStart = System.nanoTime();
         for (int i = 0; i < 10; i++) { // warm-up: JIT, pools, the worker's first runs
-            String runId = post("{\"prompt\":\"warm-up\",\"seed\":" + i + "}");
+            String runId = post("{\"prompt\":\"warm-up\",\"seed\":" + i + ",\"options\":{\"mode\":\"mock\"}}");
             assertThat(subscribe(runId).get(30, TimeUnit.SECONDS).seqs).hasSize(7);
         }
 
@@ -121,7 +121,7 @@ class LoadBench extends AtlasIntegrationTest {
         worker.shutDown(); // the runs wait at seq 0 until every subscriber is connected
         List<String> runs = new ArrayList<>();
         for (int i = 0; i < SSE_RUNS; i++) {
-            runs.add(post("{\"prompt\":\"fan-out " + i + "\",\"options\":{\"mockStepDelayMs\":100}}"));
+            runs.add(post("{\"prompt\":\"fan-out " + i + "\",\"options\":{\"mode\":\"mock\",\"mockStepDelayMs\":100}}"));
         }
         int baseline = streams.openStreams();
         long connectStart = System.nanoTime();
@@ -173,7 +173,7 @@ class LoadBench extends AtlasIntegrationTest {
                     int n = i;
                     started.add(pool.submit(() -> {
                         long t = System.nanoTime();
-                        String runId = post("{\"prompt\":\"concurrent " + n + "\",\"seed\":" + n + "}");
+                        String runId = post("{\"prompt\":\"concurrent " + n + "\",\"seed\":" + n + ",\"options\":{\"mode\":\"mock\"}}");
                         postMs.add((System.nanoTime() - t) / 1e6);
                         return subscribe(runId);
                     }));

@@ -48,13 +48,27 @@ class OrchApiTest extends AtlasIntegrationTest {
     void aRunInLlmModeCarriesTheRealArtifactsAndTheirTraces() {
         String runId = startRun("{\"prompt\":\"RSI mean reversion on BTCUSDT 1h, short selling allowed\",\"seed\":5}");
         SseRead stream = api.events(runId);
-        assertThat(stream.events()).hasSize(7);
-        JsonNode architect = stream.events().get(1).json().get("payload");
+        assertThat(stream.events()).extracting(e -> e.json().get("phase").asText() + "." + e.type() + " "
+                        + e.json().at("/payload/checkpoint/step").asText())
+                .containsExactly("architect.status architect.parse_req", "architect.status architect.llm_call",
+                        "architect.artifact ", "synth.status synth.prepare_blueprint", "synth.status synth.llm_iter",
+                        "synth.artifact ", "t0.status ", "t0.artifact ", "pack.artifact ");
+        JsonNode call = stream.events().get(1).json().get("payload");
+        assertThat(call.at("/llm/model").asText()).isEqualTo("atlas-local-1");
+        assertThat(call.at("/llm/template").asText()).startsWith("architect@1#");
+        assertThat(call.at("/checkpoint/state/reply").asText()).contains("\"universe\"");
+        JsonNode architect = stream.events().get(2).json().get("payload");
         assertThat(architect.at("/blueprint/direction").asText()).isEqualTo("both");
-        assertThat(architect.at("/llm/model").asText()).isEqualTo("atlas-local-1");
-        JsonNode synth = stream.events().get(3).json().get("payload");
+        JsonNode iteration = stream.events().get(4).json().get("payload");
+        assertThat(iteration.get("msg").asText()).startsWith("iteration 1:");
+        assertThat(iteration.at("/llm/template").asText()).startsWith("synth@1#");
+        JsonNode synth = stream.events().get(5).json().get("payload");
         assertThat(synth.get("candidates").size()).isBetween(3, 5);
         assertThat(synth.get("candidates").toString()).contains("rsi(close").contains("\"then\":\"sell\"");
-        assertThat(synth.at("/llm/iterations/0").asText()).startsWith("iteration 1:");
+        await(java.time.Duration.ofSeconds(20), "the checkpoints read model", () -> 4 == jdbc.queryForObject(
+                "select count(*) from run_checkpoints where run_id = ?::uuid", Long.class, runId));
+        assertThat(jdbc.queryForList("select step || '#' || n from run_checkpoints where run_id = ?::uuid order by seq",
+                String.class, runId)).containsExactly("architect.parse_req#1", "architect.llm_call#1",
+                "synth.prepare_blueprint#1", "synth.llm_iter#1");
     }
 }

@@ -21,7 +21,7 @@ class RunBudgetTest extends AtlasIntegrationTest {
     void everyEventCarriesTheBudgetAndTheUsageRowsMatchTheCalls() {
         String runId = startRun("{\"prompt\":\"Create MA crossover strategy\",\"seed\":11}");
         List<SseRead.Event> events = api.events(runId).events();
-        assertThat(events).hasSize(7);
+        assertThat(events.size()).as("llm-mode run: checkpoints as statuses").isEqualTo(9);
         long previous = 0;
         long recorded = 0;
         for (SseRead.Event event : events) {
@@ -48,8 +48,8 @@ class RunBudgetTest extends AtlasIntegrationTest {
         String runId = startRun("{\"prompt\":\"Create MA crossover strategy\",\"seed\":12,\"options\":{\"tokensLimit\":600}}");
         List<SseRead.Event> events = api.events(runId).events();
         assertThat(events).extracting(e -> e.json().get("phase").asText() + "." + e.type())
-                .containsExactly("architect.status", "architect.artifact", "synth.status", "synth.error");
-        JsonNode error = events.get(3).json();
+                .containsExactly("architect.status", "architect.status", "architect.artifact", "synth.status", "synth.error");
+        JsonNode error = events.get(4).json();
         assertThat(error.at("/payload/code").asText()).isEqualTo("budget.tokens_exceeded");
         assertThat(error.at("/payload/message").asText()).contains("TOKENS_LIMIT").contains("600");
         assertThat(error.at("/budget/tokensUsed").asLong()).isLessThanOrEqualTo(600);

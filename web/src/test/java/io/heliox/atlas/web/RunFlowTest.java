@@ -21,6 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A mock run end to end on a real PostgreSQL, read over real SSE. */
 class RunFlowTest extends AtlasIntegrationTest {
 
+    /**
+     * These tests pin the event flow itself (seq, SSE, replay, resume, audit) on Milestone 1's mock
+     * protocol, whose 7 events are fixed; llm-mode runs are covered by OrchApiTest, RunBudgetTest and
+     * the crash and egress tests.
+     */
+    private static final String MOCK = "{\"prompt\":\"Create MA crossover strategy\",\"options\":{\"mode\":\"mock\"}}";
+
     private static final List<String> SUCCESS = List.of(
             "architect.status", "architect.artifact", "synth.status", "synth.artifact",
             "t0.status", "t0.artifact", "pack.artifact");
@@ -28,7 +35,7 @@ class RunFlowTest extends AtlasIntegrationTest {
 
     @Test
     void aMockRunStreamsExactlySeq1To7InPhaseOrder() {
-        String runId = startRun("{\"prompt\":\"Create MA crossover strategy\",\"seed\":42}");
+        String runId = startRun("{\"prompt\":\"Create MA crossover strategy\",\"seed\":42,\"options\":{\"mode\":\"mock\"}}");
 
         SseRead stream = api.events(runId);
 
@@ -50,7 +57,7 @@ class RunFlowTest extends AtlasIntegrationTest {
 
     @Test
     void theStoredEventsAreExactlyTheStreamedOnes() {
-        String runId = startRun("{\"prompt\":\"Create MA crossover strategy\"}");
+        String runId = startRun(MOCK);
         SseRead stream = api.events(runId);
 
         Long stored = jdbc.queryForObject(
@@ -66,7 +73,7 @@ class RunFlowTest extends AtlasIntegrationTest {
 
     @Test
     void replayingAFinishedRunIsByteIdentical() {
-        String runId = startRun("{\"prompt\":\"Create MA crossover strategy\"}");
+        String runId = startRun(MOCK);
         SseRead first = api.events(runId);
         SseRead second = api.events(runId);
         assertThat(second.events()).isEqualTo(first.events());
@@ -75,7 +82,7 @@ class RunFlowTest extends AtlasIntegrationTest {
 
     @Test
     void resumingAfterLastEventId3YieldsExactly4To7() {
-        String runId = startRun("{\"prompt\":\"Create MA crossover strategy\"}");
+        String runId = startRun(MOCK);
         SseRead full = api.events(runId);
 
         SseRead byHeader = api.events(runId, "Last-Event-ID", "3");
@@ -89,7 +96,7 @@ class RunFlowTest extends AtlasIntegrationTest {
     @Test
     void aStreamOpenedBeforeTheEventsFollowsTheRunLive() {
         // 250 ms per mock step: the stream is open long before most events exist.
-        String runId = startRun("{\"prompt\":\"live\",\"options\":{\"mockStepDelayMs\":250}}");
+        String runId = startRun("{\"prompt\":\"live\",\"options\":{\"mode\":\"mock\",\"mockStepDelayMs\":250}}");
         SseRead stream = api.events(runId);
         assertThat(stream.seqs()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
         assertThat(stream.raw()).as("heartbeats are sent while waiting").contains(":heartbeat");
@@ -97,7 +104,7 @@ class RunFlowTest extends AtlasIntegrationTest {
 
     @Test
     void aRequestedFailureEndsTheRunWithAnErrorEvent() {
-        String runId = startRun("{\"prompt\":\"Create MA crossover strategy\",\"options\":{\"failAt\":\"t0\"}}");
+        String runId = startRun("{\"prompt\":\"Create MA crossover strategy\",\"options\":{\"mode\":\"mock\",\"failAt\":\"t0\"}}");
         SseRead stream = api.events(runId);
 
         assertThat(stream.seqs()).containsExactly(1L, 2L, 3L, 4L, 5L);
@@ -132,7 +139,7 @@ class RunFlowTest extends AtlasIntegrationTest {
             List<Callable<String>> starts = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 int n = i;
-                starts.add(() -> startRun("{\"prompt\":\"concurrent run " + n + "\",\"seed\":" + n + "}"));
+                starts.add(() -> startRun("{\"prompt\":\"concurrent run " + n + "\",\"seed\":" + n + ",\"options\":{\"mode\":\"mock\"}}"));
             }
             List<String> runIds = new ArrayList<>();
             for (Future<String> f : pool.invokeAll(starts)) {
@@ -180,7 +187,7 @@ class RunFlowTest extends AtlasIntegrationTest {
 
     @Test
     void eachCommandAndEventCarriesWhoAndWhy() {
-        Api.Response created = api.postJson("/v1/runs", "{\"prompt\":\"audited\"}",
+        Api.Response created = api.postJson("/v1/runs", "{\"prompt\":\"audited\",\"options\":{\"mode\":\"mock\"}}",
                 "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         assertThat(created.header("X-Trace-Id")).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         String runId = created.json().get("runId").asText();

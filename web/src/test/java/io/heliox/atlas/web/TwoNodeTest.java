@@ -55,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TwoNodeTest {
 
     private static final String WORKER = "run-worker";
-    private static final String SLOW = "{\"prompt\":\"two nodes\",\"options\":{\"mockStepDelayMs\":300}}";
+    private static final String SLOW = "{\"prompt\":\"two nodes\",\"options\":{\"mode\":\"mock\",\"mockStepDelayMs\":300}}";
 
     @Test
     void twoNodesShareOneDatabase() throws Exception {

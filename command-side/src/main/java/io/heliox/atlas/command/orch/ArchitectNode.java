@@ -1,6 +1,7 @@
 package io.heliox.atlas.command.orch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.command.llm.LlmFailure;
 import io.heliox.atlas.command.llm.LlmProvider;
@@ -11,16 +12,17 @@ import io.heliox.atlas.command.llm.output.OutputRejected;
 import io.heliox.atlas.command.llm.prompt.PromptTemplates;
 import io.heliox.atlas.contracts.ContractSchemas;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The architect (roadmap 2.3.6): a trader's request → a blueprint that validates against the
- * contract. Sub-steps: parse_req (mask secrets, look for injection, defuse delimiters) →
- * llm_call (the architect template) → validate and repair (strict → local → one paid round) →
- * risk clamps that no model output can lift (risk per trade ≤ {@value #MAX_RISK_BP} bp, a
- * drawdown limit always set) → the artifact.
+ * contract, in three sub-steps a run checkpoints (2.3.4): {@link #parse} (mask secrets, look for
+ * injection, defuse delimiters) → {@link #call} (the architect template; the paid step, whose reply
+ * is checkpointed) → {@link #emit} (strict → local repair → at most one paid repair round, then
+ * risk clamps no model output can lift: risk per trade ≤ {@value #MAX_RISK_BP} bp, a drawdown
+ * limit always set). {@link #run} does all three at once, outside a run.
  */
 public final class ArchitectNode {
 
@@ -29,7 +31,23 @@ public final class ArchitectNode {
     private static final int MAX_TOKENS = 1_200;
     private static final double TEMPERATURE = 0.2;
 
-    /** The blueprint and how it was made. */
+    /** The request as the model will see it, and what the injection guard found in it. */
+    public record Parsed(String request, List<String> injectionFlags) {
+        public JsonNode state() {
+            ObjectNode state = JsonNodeFactory.instance.objectNode();
+            state.put("request", request);
+            injectionFlags.forEach(state.putArray("injection_flags")::add);
+            return state;
+        }
+
+        public static Parsed fromState(JsonNode state) {
+            List<String> flags = new ArrayList<>();
+            state.path("injection_flags").forEach(f -> flags.add(f.asText()));
+            return new Parsed(state.path("request").asText(), flags);
+        }
+    }
+
+    /** The blueprint and how it was made; {@code calls} are those of the step(s) that produced it. */
     public record Result(ObjectNode blueprint, List<String> injectionFlags, OutputPipeline.Stage stage,
                          List<LlmSession.Call> calls) {
     }
@@ -55,19 +73,48 @@ public final class ArchitectNode {
     }
 
     public Result run(String prompt, long seed, BudgetGuard budget) {
-        // parse_req
+        Parsed parsed = parse(prompt);
+        NodeCall called = call(parsed, seed, budget);
+        Result result;
+        try {
+            result = emit(parsed, called.reply(), seed, budget);
+        } catch (NodeFailed e) {
+            throw e.after(called.calls());
+        }
+        List<LlmSession.Call> calls = new ArrayList<>(called.calls());
+        calls.addAll(result.calls());
+        return new Result(result.blueprint(), result.injectionFlags(), result.stage(), calls);
+    }
+
+    /** architect.parse_req */
+    public Parsed parse(String prompt) {
         InjectionGuard.Verdict verdict = guard.inspect(masker.mask(prompt));
-        Map<String, String> values = Map.of("request", verdict.sanitized());
-        // llm_call
-        LlmSession session = new LlmSession("architect", provider, templates, masker, modelId, seed, budget);
-        LeakCheck leaks = new LeakCheck(session.systemText("architect", values), masker);
+        return new Parsed(verdict.sanitized(), verdict.flags().stream().map(InjectionGuard.Flag::code).sorted().toList());
+    }
+
+    /** architect.llm_call */
+    public NodeCall call(Parsed parsed, long seed, BudgetGuard budget) {
+        LlmSession session = session(seed, budget);
+        try {
+            return new NodeCall(session.call("architect", values(parsed), TEMPERATURE, MAX_TOKENS), session.calls());
+        } catch (LlmFailure e) {
+            throw new NodeFailed(e.kind().code(), "the architect's model call failed: "
+                    + leaks(session, parsed).safeMessage(e.getMessage()), e.kind().retryable(), session.calls());
+        } catch (NodeFailed e) {
+            throw e.withCalls(session.calls());
+        }
+    }
+
+    /** architect.emit_artifact: the reply made a valid, clamped blueprint (one paid repair round at most). */
+    public Result emit(Parsed parsed, String reply, long seed, BudgetGuard budget) {
+        LlmSession session = session(seed, budget);
+        LeakCheck leaks = leaks(session, parsed);
         OutputPipeline.Outcome outcome;
         try {
-            String reply = session.call("architect", values, TEMPERATURE, MAX_TOKENS);
             outcome = pipeline.read(reply, ContractSchemas.BLUEPRINT, leaks::problems,
                     session.repairer(ContractSchemas.BLUEPRINT, MAX_TOKENS));
         } catch (LlmFailure e) {
-            throw new NodeFailed(e.kind().code(), "the architect's model call failed: " + leaks.safeMessage(e.getMessage()),
+            throw new NodeFailed(e.kind().code(), "the architect's repair call failed: " + leaks.safeMessage(e.getMessage()),
                     e.kind().retryable(), session.calls());
         } catch (OutputRejected e) {
             throw new NodeFailed(e.code(), "the architect's answer is not a valid blueprint: "
@@ -77,8 +124,19 @@ public final class ArchitectNode {
         }
         ObjectNode blueprint = (ObjectNode) outcome.document();
         clampRisk(blueprint);
-        List<String> flags = verdict.flags().stream().map(InjectionGuard.Flag::code).sorted().collect(Collectors.toList());
-        return new Result(blueprint, flags, outcome.stage(), session.calls());
+        return new Result(blueprint, parsed.injectionFlags(), outcome.stage(), session.calls());
+    }
+
+    private LlmSession session(long seed, BudgetGuard budget) {
+        return new LlmSession("architect", provider, templates, masker, modelId, seed, budget);
+    }
+
+    private static Map<String, String> values(Parsed parsed) {
+        return Map.of("request", parsed.request());
+    }
+
+    private LeakCheck leaks(LlmSession session, Parsed parsed) {
+        return new LeakCheck(session.systemText("architect", values(parsed)), masker);
     }
 
     /** The policy half of the guardrails: what the system prompt asks for, enforced after the model. */

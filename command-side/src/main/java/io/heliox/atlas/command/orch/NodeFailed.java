@@ -28,6 +28,16 @@ public class NodeFailed extends RuntimeException {
         return calls.isEmpty() && !made.isEmpty() ? new NodeFailed(code, getMessage(), retryable, made) : this;
     }
 
+    /** The same failure with {@code earlier} calls (made by previous sub-steps) before its own. */
+    NodeFailed after(java.util.List<LlmSession.Call> earlier) {
+        if (earlier.isEmpty()) {
+            return this;
+        }
+        java.util.List<LlmSession.Call> all = new java.util.ArrayList<>(earlier);
+        all.addAll(calls);
+        return new NodeFailed(code, getMessage(), retryable, all);
+    }
+
     public java.util.List<LlmSession.Call> calls() {
         return calls;
     }

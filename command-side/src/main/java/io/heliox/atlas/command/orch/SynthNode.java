@@ -81,63 +81,146 @@ public final class SynthNode {
         return run(blueprint, seed, BudgetGuard.unlimited());
     }
 
+    /** All sub-steps at once, outside a run. */
     public Result run(JsonNode blueprint, long seed, BudgetGuard budget) {
-        // prepare_blueprint
+        Prepared prepared = prepare(blueprint);
+        List<String> replies = new ArrayList<>();
+        List<LlmSession.Call> calls = new ArrayList<>();
+        try {
+            NodeCall first = generate(prepared, seed, budget);
+            replies.add(first.reply());
+            calls.addAll(first.calls());
+            Sorted sorted = sort(blueprint, prepared, replies);
+            if (sorted.needsRepair()) {
+                NodeCall second = repair(prepared, sorted, seed, budget);
+                replies.add(second.reply());
+                calls.addAll(second.calls());
+                sorted = sort(blueprint, prepared, replies);
+            }
+            Result result = finish(prepared, sorted);
+            return new Result(result.candidates(), result.iterations(), result.injectionFlags(), calls);
+        } catch (NodeFailed e) {
+            throw e.after(calls);
+        }
+    }
+
+    /** The blueprint as the model will see it, and what the injection guard found in it. */
+    public record Prepared(String blueprint, List<String> injectionFlags) {
+        public JsonNode state() {
+            ObjectNode state = JSON.objectNode();
+            state.put("blueprint", blueprint);
+            injectionFlags.forEach(state.putArray("injection_flags")::add);
+            return state;
+        }
+
+        public static Prepared fromState(JsonNode state) {
+            List<String> flags = new ArrayList<>();
+            state.path("injection_flags").forEach(f -> flags.add(f.asText()));
+            return new Prepared(state.path("blueprint").asText(), flags);
+        }
+
+        Map<String, String> values() {
+            return Map.of("blueprint", blueprint, "count", Integer.toString(MAX_CANDIDATES));
+        }
+    }
+
+    /** What the replies so far add up to: candidates kept, the last reply's failures, one line per iteration. */
+    public record Sorted(List<Accepted> accepted, List<Rejected> lastRejected, List<Iteration> iterations) {
+        /** One repair round, for the failures of the first reply, while there is room for more candidates. */
+        public boolean needsRepair() {
+            return iterations.size() == 1 && !lastRejected.isEmpty() && accepted.size() < MAX_CANDIDATES;
+        }
+    }
+
+    /** synth.prepare_blueprint */
+    public Prepared prepare(JsonNode blueprint) {
         List<String> blueprintProblems = pipeline.schemaProblems(blueprint, ContractSchemas.BLUEPRINT);
         if (!blueprintProblems.isEmpty()) {
             throw new NodeFailed("synth.invalid_blueprint", "the blueprint does not match the contract: "
                     + String.join("; ", blueprintProblems), false);
         }
-        String blueprintText = CanonicalJson.write(blueprint);
-        InjectionGuard.Verdict verdict = guard.inspect(masker.mask(blueprintText));
-        Map<String, String> values = Map.of("blueprint", verdict.sanitized(), "count", Integer.toString(MAX_CANDIDATES));
-        LlmSession session = new LlmSession("synth", provider, templates, masker, modelId, seed, budget);
-        LeakCheck leaks = new LeakCheck(session.systemText("synth", values), masker);
-        Policy policy = new Policy(blueprint, leaks);
+        InjectionGuard.Verdict verdict = guard.inspect(masker.mask(CanonicalJson.write(blueprint)));
+        return new Prepared(verdict.sanitized(), verdict.flags().stream().map(InjectionGuard.Flag::code).sorted().toList());
+    }
 
-        List<Iteration> iterations = new ArrayList<>();
-        List<Accepted> accepted = new ArrayList<>();
+    /** synth.llm_iter 1: all candidates asked for in one call. */
+    public NodeCall generate(Prepared prepared, long seed, BudgetGuard budget) {
+        LlmSession session = session(seed, budget);
         try {
-            // llm_iter 1: all candidates in one call
-            JsonNode answer = readAnswer(session.call("synth", values, TEMPERATURE, MAX_TOKENS));
-            List<Rejected> rejected = sort(answer, policy, leaks, accepted, iterations, 1);
-            // llm_iter 2: the failures only, with their counterexamples
-            if (!rejected.isEmpty() && accepted.size() < MAX_CANDIDATES) {
-                ObjectNode failing = JSON.objectNode();
-                ArrayNode list = failing.putArray("candidates");
-                List<String> problems = new ArrayList<>();
-                for (int i = 0; i < rejected.size(); i++) {
-                    list.add(rejected.get(i).candidate());
-                    for (String p : rejected.get(i).problems()) {
-                        problems.add("/candidates/" + i + p);
-                    }
-                }
-                String again = session.repairer(ContractSchemas.SYNTH_CANDIDATES, MAX_TOKENS)
-                        .repair(CanonicalJson.write(failing), problems);
-                sort(readAnswer(again), policy, leaks, accepted, iterations, 2);
-            }
+            return new NodeCall(session.call("synth", prepared.values(), TEMPERATURE, MAX_TOKENS), session.calls());
         } catch (LlmFailure e) {
-            throw new NodeFailed(e.kind().code(), "the synth's model call failed: " + leaks.safeMessage(e.getMessage()),
-                    e.kind().retryable(), session.calls());
+            throw failed(e, prepared, session);
         } catch (NodeFailed e) {
             throw e.withCalls(session.calls());
         }
-        if (accepted.size() < MIN_CANDIDATES) {
-            throw new NodeFailed("synth.too_few_candidates", "only " + accepted.size() + " distinct valid candidates (at least "
-                    + MIN_CANDIDATES + " needed): " + leaks.safeMessage(String.join("; ",
-                    iterations.stream().map(Iteration::summary).toList())),
-                    false, session.calls());
+    }
+
+    /** synth.llm_iter 2: the failures of the first reply only, each with its problems (the counterexamples). */
+    public NodeCall repair(Prepared prepared, Sorted sorted, long seed, BudgetGuard budget) {
+        ObjectNode failing = JSON.objectNode();
+        ArrayNode list = failing.putArray("candidates");
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < sorted.lastRejected().size(); i++) {
+            list.add(sorted.lastRejected().get(i).candidate());
+            for (String p : sorted.lastRejected().get(i).problems()) {
+                problems.add("/candidates/" + i + p);
+            }
+        }
+        LlmSession session = session(seed, budget);
+        try {
+            String reply = session.repairer(ContractSchemas.SYNTH_CANDIDATES, MAX_TOKENS)
+                    .repair(CanonicalJson.write(failing), problems);
+            return new NodeCall(reply, session.calls());
+        } catch (LlmFailure e) {
+            throw failed(e, prepared, session);
+        } catch (NodeFailed e) {
+            throw e.withCalls(session.calls());
+        }
+    }
+
+    /** Replays the replies so far, in order, through the checks: deterministic, no model call. */
+    public Sorted sort(JsonNode blueprint, Prepared prepared, List<String> replies) {
+        LeakCheck leaks = leaks(prepared);
+        Policy policy = new Policy(blueprint, leaks);
+        List<Accepted> accepted = new ArrayList<>();
+        List<Iteration> iterations = new ArrayList<>();
+        List<Rejected> rejected = List.of();
+        for (int i = 0; i < replies.size(); i++) {
+            rejected = sort(readAnswer(replies.get(i)), policy, leaks, accepted, iterations, i + 1);
+        }
+        return new Sorted(List.copyOf(accepted), rejected, List.copyOf(iterations));
+    }
+
+    /** synth.emit_candidates: 3–5 distinct valid candidates, or a failure that says why there are fewer. */
+    public Result finish(Prepared prepared, Sorted sorted) {
+        if (sorted.accepted().size() < MIN_CANDIDATES) {
+            throw new NodeFailed("synth.too_few_candidates", "only " + sorted.accepted().size()
+                    + " distinct valid candidates (at least " + MIN_CANDIDATES + " needed): "
+                    + leaks(prepared).safeMessage(String.join("; ",
+                    sorted.iterations().stream().map(Iteration::summary).toList())), false);
         }
         ArrayNode candidates = JSON.arrayNode();
-        accepted.stream().limit(MAX_CANDIDATES).forEach(a -> candidates.add(a.candidate()));
-        List<String> flags = verdict.flags().stream().map(InjectionGuard.Flag::code).sorted().toList();
-        return new Result(candidates, List.copyOf(iterations), flags, session.calls());
+        sorted.accepted().stream().limit(MAX_CANDIDATES).forEach(a -> candidates.add(a.candidate()));
+        return new Result(candidates, sorted.iterations(), prepared.injectionFlags(), List.of());
     }
 
-    private record Accepted(ObjectNode candidate, Set<String> features) {
+    private LlmSession session(long seed, BudgetGuard budget) {
+        return new LlmSession("synth", provider, templates, masker, modelId, seed, budget);
     }
 
-    private record Rejected(JsonNode candidate, List<String> problems) {
+    private LeakCheck leaks(Prepared prepared) {
+        return new LeakCheck(templates.get("synth").render(prepared.values()).system(), masker);
+    }
+
+    private NodeFailed failed(LlmFailure e, Prepared prepared, LlmSession session) {
+        return new NodeFailed(e.kind().code(), "the synth's model call failed: " + leaks(prepared).safeMessage(e.getMessage()),
+                e.kind().retryable(), session.calls());
+    }
+
+    public record Accepted(ObjectNode candidate, Set<String> features) {
+    }
+
+    public record Rejected(JsonNode candidate, List<String> problems) {
     }
 
     /** The answer as a tree: strict JSON, else the local repair, else nothing usable (an empty answer). */

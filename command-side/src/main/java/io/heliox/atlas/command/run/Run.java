@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.PhaseEventType;
-import io.heliox.atlas.api.PhaseStep;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.run.CancelRunCommand;
+import io.heliox.atlas.api.run.Checkpoint;
 import io.heliox.atlas.api.run.PhaseArtifactProducedEvent;
 import io.heliox.atlas.api.run.PhaseFailedEvent;
 import io.heliox.atlas.api.run.PhaseStatusReportedEvent;
@@ -25,6 +25,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -33,10 +35,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the run (not aggregates of their own) so that every event of a run is in one stream and its
  * sequence number is the run's gapless {@code seq}.
  *
- * <p>The run accepts exactly the next step of {@link PhaseStep#SEQUENCE}; a step it already has is
- * a no-op (workers redeliver after a crash), and so is anything after the run ended; any other
- * step is rejected. An error of the current phase, a phase timeout, the run's time budget or a
- * cancel ends it FAILED.
+ * <p>Phases run in order. Within the current phase the run accepts any number of status events
+ * (sub-step checkpoints, each once: its {@link Checkpoint#keyOf key} dedupes redeliveries), then
+ * the artifact, which moves the run to the next phase; every phase but pack starts with a status.
+ * A step it already has is a no-op (workers redeliver after a crash), and so is anything after the
+ * run ended or anything of a phase it has left; a step of a later phase is rejected. An error of
+ * the current phase, a phase timeout, the run's time budget or a cancel ends it FAILED.
  */
 @Aggregate(snapshotTriggerDefinition = "")
 public class Run {
@@ -48,7 +52,8 @@ public class Run {
 
     @AggregateIdentifier
     private RunId runId;
-    private int completedSteps;
+    private Phase phase = Phase.ARCHITECT; // the current phase
+    private final Set<String> statusesOfPhase = new HashSet<>();
     private boolean ended;
     private long phaseTimeoutMs;
     private String prompt;
@@ -74,40 +79,39 @@ public class Run {
 
     @CommandHandler
     public void handle(RecordPhaseEventCommand command, DeadlineManager deadlines) {
-        PhaseStep step = new PhaseStep(command.phase(), command.type());
-        if (alreadyRecorded(step)) {
+        if (ended || command.phase().ordinal() < phase.ordinal()) {
+            // Nothing follows a terminal event, and a phase that is over takes nothing more. A late
+            // worker or deadline is not an error of its own: it raced with the end or was redelivered.
             return;
         }
-        if (ended) {
-            // Nothing follows a terminal event. A late worker or deadline is not an error of its own:
-            // it raced with the end (timeout, budget), so it is dropped rather than retried forever.
-            return;
+        if (command.phase() != phase) {
+            throw new RunCommandRejectedException("run " + runId + " is in phase " + phase.wireName() + "; a "
+                    + command.type().wireName() + " of " + command.phase().wireName() + " is not accepted");
         }
-        PhaseStep expected = PhaseStep.after(completedSteps);
-        if (command.type() == PhaseEventType.ERROR) {
-            if (command.phase() != expected.phase()) {
-                throw new RunCommandRejectedException("run " + runId + " is in phase " + expected.phase().wireName()
-                        + "; an error of " + command.phase().wireName() + " is not accepted");
+        switch (command.type()) {
+            case ERROR -> {
+                apply(new PhaseFailedEvent(runId, command.phase(), command.payload(), command.at()));
+                deadlines.cancelAllWithinScope(PHASE_TIMEOUT);
+                deadlines.cancelAllWithinScope(TIME_BUDGET);
             }
-            apply(new PhaseFailedEvent(runId, command.phase(), command.payload(), command.at()));
-            deadlines.cancelAllWithinScope(PHASE_TIMEOUT);
-            deadlines.cancelAllWithinScope(TIME_BUDGET);
-            return;
-        }
-        if (!step.equals(expected)) {
-            throw new RunCommandRejectedException("run " + runId + " expects " + expected + " next, not " + step);
-        }
-        if (command.type() == PhaseEventType.STATUS) {
-            apply(new PhaseStatusReportedEvent(runId, command.phase(), command.payload(), command.at()));
-            return;
-        }
-        apply(new PhaseArtifactProducedEvent(runId, command.phase(), command.payload(), command.at()));
-        deadlines.cancelAllWithinScope(PHASE_TIMEOUT);
-        PhaseStep next = PhaseStep.after(completedSteps);
-        if (next == null) {
-            deadlines.cancelAllWithinScope(TIME_BUDGET);
-        } else {
-            deadlines.schedule(Duration.ofMillis(phaseTimeoutMs), PHASE_TIMEOUT, next.phase());
+            case STATUS -> {
+                if (!statusesOfPhase.contains(Checkpoint.keyOf(command.payload()))) {
+                    apply(new PhaseStatusReportedEvent(runId, command.phase(), command.payload(), command.at()));
+                }
+            }
+            case ARTIFACT -> {
+                if (statusesOfPhase.isEmpty() && phase != Phase.PACK) {
+                    throw new RunCommandRejectedException("run " + runId + ": the " + phase.wireName()
+                            + " artifact needs a status of its phase first");
+                }
+                apply(new PhaseArtifactProducedEvent(runId, command.phase(), command.payload(), command.at()));
+                deadlines.cancelAllWithinScope(PHASE_TIMEOUT);
+                if (ended) {
+                    deadlines.cancelAllWithinScope(TIME_BUDGET);
+                } else {
+                    deadlines.schedule(Duration.ofMillis(phaseTimeoutMs), PHASE_TIMEOUT, phase);
+                }
+            }
         }
     }
 
@@ -118,8 +122,7 @@ public class Run {
      */
     @CommandHandler
     public void handle(CancelRunCommand command, DeadlineManager deadlines) {
-        PhaseStep current = PhaseStep.after(completedSteps);
-        if (ended || current == null) {
+        if (ended) {
             return;
         }
         String reason = command.reason() == null ? "" : command.reason().strip();
@@ -127,15 +130,14 @@ public class Run {
             reason = reason.substring(0, reason.offsetByCodePoints(0, MAX_REASON_LENGTH));
         }
         String message = reason.isEmpty() ? "run cancelled on request" : "run cancelled on request: " + reason;
-        apply(new PhaseFailedEvent(runId, current.phase(), error(CANCELLED, message, false), command.at()));
+        apply(new PhaseFailedEvent(runId, phase, error(CANCELLED, message, false), command.at()));
         deadlines.cancelAllWithinScope(PHASE_TIMEOUT);
         deadlines.cancelAllWithinScope(TIME_BUDGET);
     }
 
     @DeadlineHandler(deadlineName = PHASE_TIMEOUT)
-    public void onPhaseTimeout(Phase phase) {
-        PhaseStep expected = PhaseStep.after(completedSteps);
-        if (ended || expected == null || expected.phase() != phase) {
+    public void onPhaseTimeout(Phase timedOut) {
+        if (ended || timedOut != phase) {
             return; // a late deadline of a phase that finished in time
         }
         apply(new PhaseFailedEvent(runId, phase,
@@ -145,17 +147,11 @@ public class Run {
 
     @DeadlineHandler(deadlineName = TIME_BUDGET)
     public void onTimeBudgetExceeded() {
-        PhaseStep expected = PhaseStep.after(completedSteps);
-        if (ended || expected == null) {
+        if (ended) {
             return;
         }
-        apply(new PhaseFailedEvent(runId, expected.phase(),
+        apply(new PhaseFailedEvent(runId, phase,
                 error("budget.time_exceeded", "run exceeded its time budget (TIME_MS_LIMIT)", false), Instant.now()));
-    }
-
-    private boolean alreadyRecorded(PhaseStep step) {
-        int index = PhaseStep.SEQUENCE.indexOf(step);
-        return index >= 0 && index < completedSteps;
     }
 
     static JsonNode error(String code, String message, boolean retryable) {
@@ -176,13 +172,17 @@ public class Run {
 
     @EventSourcingHandler
     void on(PhaseStatusReportedEvent event) {
-        completedSteps++;
+        statusesOfPhase.add(Checkpoint.keyOf(event.payload()));
     }
 
     @EventSourcingHandler
     void on(PhaseArtifactProducedEvent event) {
-        completedSteps++;
-        ended = completedSteps == PhaseStep.SEQUENCE.size();
+        statusesOfPhase.clear();
+        if (event.phase() == Phase.PACK) {
+            ended = true;
+        } else {
+            phase = Phase.values()[event.phase().ordinal() + 1];
+        }
     }
 
     @EventSourcingHandler

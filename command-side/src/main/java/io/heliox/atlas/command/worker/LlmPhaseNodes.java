@@ -5,24 +5,39 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.PhaseEventType;
-import io.heliox.atlas.api.PhaseStep;
 import io.heliox.atlas.api.RunOptions;
+import io.heliox.atlas.api.run.Checkpoint;
 import io.heliox.atlas.command.orch.ArchitectNode;
 import io.heliox.atlas.command.orch.BudgetGuard;
 import io.heliox.atlas.command.orch.LlmTrace;
+import io.heliox.atlas.command.orch.NodeCall;
 import io.heliox.atlas.command.orch.SynthNode;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The nodes of a run in {@code llm} mode: the real architect and synth through the LLM layer;
- * t0 and pack are still Milestone 1's mocks until the engine is wired into runs. A run in
- * {@code mock} mode goes to the mocks for every phase. A node that cannot produce its artifact
- * throws {@link io.heliox.atlas.command.orch.NodeFailed}, which the worker records as the run's
- * error event.
+ * The nodes of a run in {@code llm} mode, one checkpointed sub-step per event (roadmap 2.3.4):
+ *
+ * <pre>
+ * architect: parse_req → llm_call (the paid call; its reply is the checkpoint's state) → artifact
+ * synth:     prepare_blueprint → llm_iter #1 (all candidates, one call) → [llm_iter #2: the
+ *            failures only] → artifact (emit_candidates)
+ * </pre>
+ *
+ * A worker that restarts goes on from the last checkpoint: the replies it needs are in the run's
+ * events, so no paid call is made twice. Each paid sub-step's status carries its {@code llm} trace
+ * (the budget and the run_llm_calls read model count it there). t0 and pack are Milestone 1's mocks
+ * until the engine is wired into runs; {@code mock} mode uses the mocks for every phase.
  */
 public final class LlmPhaseNodes implements PhaseNode {
+
+    static final String PARSE_REQ = "architect.parse_req";
+    static final String LLM_CALL = "architect.llm_call";
+    static final String PREPARE_BLUEPRINT = "synth.prepare_blueprint";
+    static final String LLM_ITER = "synth.llm_iter";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -39,35 +54,89 @@ public final class LlmPhaseNodes implements PhaseNode {
     }
 
     @Override
-    public JsonNode perform(PhaseStep step, RunHistory history, Instant now) {
-        if (RunOptions.MODE_MOCK.equals(history.options().mode())) {
-            return mock.perform(step, history, now);
+    public Step next(RunHistory history, Instant now) {
+        Phase phase = history.phase();
+        if (RunOptions.MODE_MOCK.equals(history.options().mode()) || phase == Phase.T0 || phase == Phase.PACK) {
+            return mock.next(history, now);
         }
-        Phase phase = step.phase();
-        if (phase == Phase.T0 || phase == Phase.PACK) {
-            return mock.perform(step, history, now);
-        }
-        if (step.type() == PhaseEventType.STATUS) {
-            ObjectNode status = JSON.objectNode();
-            status.put("msg", phase == Phase.ARCHITECT ? "reading the request into a blueprint"
-                    : "writing " + SynthNode.MAX_CANDIDATES + " candidate strategies from the blueprint");
-            status.put("progress", 0.0);
-            return status;
-        }
-        ObjectNode payload = JSON.objectNode();
         long timeMsLimit = history.options().timeMsLimit();
         BudgetGuard budget = new BudgetGuard(history.options().tokensLimit(), history.tokensUsed(),
                 history.createdAt().plusMillis(timeMsLimit), timeMsLimit, clock);
-        if (phase == Phase.ARCHITECT) {
-            ArchitectNode.Result result = architect.run(history.prompt(), history.seed(), budget);
-            payload.set("blueprint", result.blueprint());
-            payload.set("llm", LlmTrace.json(result.calls(), result.injectionFlags(), null));
-        } else {
-            SynthNode.Result result = synth.run(history.artifact(Phase.ARCHITECT).path("blueprint"), history.seed(), budget);
-            payload.set("candidates", result.candidates());
-            payload.set("llm", LlmTrace.json(result.calls(), result.injectionFlags(),
-                    result.iterations().stream().map(SynthNode.Iteration::summary).toList()));
+        return phase == Phase.ARCHITECT ? architect(history, budget) : synth(history, budget);
+    }
+
+    private Step architect(RunHistory history, BudgetGuard budget) {
+        Checkpoint last = history.lastCheckpoint();
+        if (last == null) {
+            ArchitectNode.Parsed parsed = architect.parse(history.prompt());
+            String flags = parsed.injectionFlags().isEmpty() ? "" : "; injection suspected: " + String.join(", ", parsed.injectionFlags());
+            return checkpoint("request read" + flags, 0.1, PARSE_REQ, 1, parsed.state(), null);
         }
-        return payload;
+        ArchitectNode.Parsed parsed = ArchitectNode.Parsed.fromState(history.checkpoints().get(0).state());
+        if (last.step().equals(PARSE_REQ)) {
+            NodeCall call = architect.call(parsed, history.seed(), budget);
+            return checkpoint("the model answered (" + call.calls().get(0).model() + ", "
+                    + call.calls().get(0).usage().total() + " tokens)", 0.6, LLM_CALL, 1, reply(call),
+                    LlmTrace.json(call.calls(), parsed.injectionFlags(), null));
+        }
+        ArchitectNode.Result result = architect.emit(parsed, last.state().path("reply").asText(), history.seed(), budget);
+        ObjectNode payload = JSON.objectNode();
+        payload.set("blueprint", result.blueprint());
+        if (!result.calls().isEmpty()) { // the repair round, if one was needed
+            payload.set("llm", LlmTrace.json(result.calls(), parsed.injectionFlags(), null));
+        }
+        return new Step(PhaseEventType.ARTIFACT, payload);
+    }
+
+    private Step synth(RunHistory history, BudgetGuard budget) {
+        JsonNode blueprint = history.artifact(Phase.ARCHITECT).path("blueprint");
+        Checkpoint last = history.lastCheckpoint();
+        if (last == null) {
+            SynthNode.Prepared prepared = synth.prepare(blueprint);
+            return checkpoint("blueprint ready; asking for " + SynthNode.MAX_CANDIDATES + " candidates", 0.1,
+                    PREPARE_BLUEPRINT, 1, prepared.state(), null);
+        }
+        SynthNode.Prepared prepared = SynthNode.Prepared.fromState(history.checkpoints().get(0).state());
+        List<String> replies = new ArrayList<>();
+        history.checkpoints().stream().filter(c -> c.step().equals(LLM_ITER))
+                .forEach(c -> replies.add(c.state().path("reply").asText()));
+        if (replies.isEmpty()) {
+            return iteration(blueprint, prepared, replies, synth.generate(prepared, history.seed(), budget), 0.5);
+        }
+        SynthNode.Sorted sorted = synth.sort(blueprint, prepared, replies);
+        if (sorted.needsRepair()) {
+            return iteration(blueprint, prepared, replies, synth.repair(prepared, sorted, history.seed(), budget), 0.8);
+        }
+        ObjectNode payload = JSON.objectNode();
+        payload.set("candidates", synth.finish(prepared, sorted).candidates());
+        return new Step(PhaseEventType.ARTIFACT, payload);
+    }
+
+    /** An llm_iter checkpoint: the reply, and what the replies so far add up to as the status message. */
+    private Step iteration(JsonNode blueprint, SynthNode.Prepared prepared, List<String> replies, NodeCall call,
+                           double progress) {
+        List<String> all = new ArrayList<>(replies);
+        all.add(call.reply());
+        List<SynthNode.Iteration> iterations = synth.sort(blueprint, prepared, all).iterations();
+        String summary = iterations.get(iterations.size() - 1).summary();
+        return checkpoint(summary.length() > 500 ? summary.substring(0, 497) + "…" : summary, progress, LLM_ITER,
+                all.size(), reply(call), LlmTrace.json(call.calls(), prepared.injectionFlags(),
+                        iterations.stream().map(SynthNode.Iteration::summary).toList()));
+    }
+
+    private static JsonNode reply(NodeCall call) {
+        return JSON.objectNode().put("reply", call.reply());
+    }
+
+    /** @param llm the trace of the sub-step's paid calls, or null when it made none */
+    private static Step checkpoint(String msg, double progress, String step, int n, JsonNode state, ObjectNode llm) {
+        ObjectNode payload = JSON.objectNode();
+        payload.put("msg", msg);
+        payload.put("progress", progress);
+        payload.set("checkpoint", new Checkpoint(step, n, state).toJson());
+        if (llm != null) {
+            payload.set("llm", llm);
+        }
+        return new Step(PhaseEventType.STATUS, payload);
     }
 }

@@ -38,7 +38,15 @@ public final class MockPhaseNodes implements PhaseNode {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+    /** Milestone 1's fixed protocol: one status, then the artifact (pack: the artifact alone). */
     @Override
+    public Step next(RunHistory history, Instant now) {
+        Phase phase = history.phase();
+        PhaseEventType type = history.statuses().isEmpty() && phase != Phase.PACK ? PhaseEventType.STATUS
+                : PhaseEventType.ARTIFACT;
+        return new Step(type, perform(new PhaseStep(phase, type), history, now));
+    }
+
     public JsonNode perform(PhaseStep step, RunHistory history, Instant now) {
         if (step.type() == PhaseEventType.STATUS) {
             return status(step.phase(), history);

@@ -1,14 +1,21 @@
 package io.heliox.atlas.command.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.heliox.atlas.api.PhaseStep;
+import io.heliox.atlas.api.PhaseEventType;
 
 import java.time.Instant;
 
 /**
- * Performs one step of a run and returns the payload of its event (a status {@code {msg}} or the
- * phase's artifact). Implementations must be deterministic in (history, step) apart from {@code now}.
+ * Performs the next sub-step of a run's current phase ({@link RunHistory#phase()}) and returns the
+ * event to record: a status (a checkpoint of a sub-step) or the phase's artifact. Implementations
+ * must be deterministic in the history apart from {@code now}, and may throw
+ * {@link io.heliox.atlas.command.orch.NodeFailed} to end the run with a classified error.
  */
 public interface PhaseNode {
-    JsonNode perform(PhaseStep step, RunHistory history, Instant now);
+
+    Step next(RunHistory history, Instant now);
+
+    /** The event a sub-step produced. */
+    record Step(PhaseEventType type, JsonNode payload) {
+    }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.PhaseEventType;
-import io.heliox.atlas.api.PhaseStep;
+import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.run.OrchestratorEvent;
 import io.heliox.atlas.api.run.PhaseArtifactProducedEvent;
@@ -28,7 +28,7 @@ import java.util.List;
 
 /**
  * Drives runs forward: each event of a run (creation, a status, a non-final artifact) triggers the
- * next step of {@link PhaseStep#SEQUENCE}, performed by a {@link PhaseNode} and recorded by a
+ * next sub-step of the run's current phase, performed by a {@link PhaseNode} and recorded by a
  * command back to the run. It runs in a tracking event processor, outside the command that
  * produced the event; after a crash the processor redelivers from its token, and the run ignores a
  * step it already has, so no step is lost or doubled.
@@ -74,40 +74,51 @@ public class RunWorker {
         }
     }
 
-    private void advance(RunId runId, long completedSteps) {
-        PhaseStep step = PhaseStep.after((int) completedSteps);
+    /**
+     * Performs the sub-step after event {@code seq}, only if that event is still the run's last:
+     * after a crash the processor redelivers older events too, and acting on them would redo (and
+     * pay again for) a sub-step whose checkpoint is already recorded. The newest event's delivery
+     * carries the run forward.
+     */
+    private void advance(RunId runId, long seq) {
         RunHistory history = RunHistory.read(eventStore, runId);
+        if (history.ended() || history.lastSeq() != seq) {
+            return;
+        }
         pause(history.options().mockStepDelayMs());
-
-        PhaseEventType type = step.type();
+        Phase phase = history.phase();
+        PhaseEventType type;
         JsonNode payload;
-        if (step.phase() == history.options().failAt()) {
+        if (phase == history.options().failAt()) {
             type = PhaseEventType.ERROR;
             payload = error("mock.injected_failure",
-                    "phase " + step.phase().wireName() + " failed on request (options.failAt)", false);
+                    "phase " + phase.wireName() + " failed on request (options.failAt)", false);
         } else {
+            PhaseNode.Step step;
             try {
-                payload = nodes.perform(step, history, clock.instant());
+                step = nodes.next(history, clock.instant());
             } catch (NodeFailed failed) {
-                log.warn("run {} step {} failed: {} {}", runId, step, failed.code(), failed.getMessage());
+                log.warn("run {} {} failed: {} {}", runId, phase.wireName(), failed.code(), failed.getMessage());
                 ObjectNode error = error(failed.code(), failed.getMessage(), failed.retryable());
                 if (!failed.calls().isEmpty()) { // paid calls before the failure still count against the budget
                     error.set("llm", LlmTrace.json(failed.calls(), List.of(), null));
                 }
-                commands.sendAndWait(new RecordPhaseEventCommand(runId, step.phase(), PhaseEventType.ERROR, error,
+                commands.sendAndWait(new RecordPhaseEventCommand(runId, phase, PhaseEventType.ERROR, error,
                         clock.instant()));
                 return;
             }
+            type = step.type();
+            payload = step.payload();
             List<Violation> violations = contracts.validate(ContractSchemas.ORCHESTRATOR_EVENT,
-                    new OrchestratorEvent(runId, completedSteps + 1, step.phase(), type, clock.instant(), payload).toJson());
+                    new OrchestratorEvent(runId, seq + 1, phase, type, clock.instant(), payload).toJson());
             if (!violations.isEmpty()) {
-                log.error("run {} step {} broke the contract: {}", runId, step, violations);
+                log.error("run {} {}.{} broke the contract: {}", runId, phase.wireName(), type.wireName(), violations);
                 type = PhaseEventType.ERROR;
-                payload = error("contract.violation", "the " + step.phase().wireName()
+                payload = error("contract.violation", "the " + phase.wireName()
                         + " node produced a payload that violates the contract: " + violations.get(0), false);
             }
         }
-        commands.sendAndWait(new RecordPhaseEventCommand(runId, step.phase(), type, payload, clock.instant()));
+        commands.sendAndWait(new RecordPhaseEventCommand(runId, phase, type, payload, clock.instant()));
     }
 
     private static ObjectNode error(String code, String message, boolean retryable) {

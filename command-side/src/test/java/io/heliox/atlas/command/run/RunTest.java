@@ -275,4 +275,40 @@ class RunTest {
                 .when(new CancelRunCommand(RUN, null, T))
                 .expectException(AggregateNotFoundException.class);
     }
+
+    private static JsonNode checkpoint(String step, int n) {
+        var payload = JsonNodeFactory.instance.objectNode().put("msg", step);
+        payload.putObject("checkpoint").put("step", step).put("n", n).putObject("state");
+        return payload;
+    }
+
+    @Test
+    void aPhaseRecordsEachOfItsCheckpointsOnce() {
+        fixture.given(created(), new PhaseStatusReportedEvent(RUN, Phase.ARCHITECT, checkpoint("architect.parse_req", 1), T))
+                .when(record(Phase.ARCHITECT, PhaseEventType.STATUS, checkpoint("architect.llm_call", 1)))
+                .expectEvents(new PhaseStatusReportedEvent(RUN, Phase.ARCHITECT, checkpoint("architect.llm_call", 1), T));
+        fixture.given(created(), new PhaseStatusReportedEvent(RUN, Phase.ARCHITECT, checkpoint("architect.parse_req", 1), T),
+                        new PhaseStatusReportedEvent(RUN, Phase.ARCHITECT, checkpoint("architect.llm_call", 1), T))
+                .when(record(Phase.ARCHITECT, PhaseEventType.STATUS, checkpoint("architect.llm_call", 1)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void iterationsOfOneSubStepAreDistinctCheckpoints() {
+        fixture.given(created(), new PhaseStatusReportedEvent(RUN, Phase.ARCHITECT, MSG, T),
+                        new PhaseArtifactProducedEvent(RUN, Phase.ARCHITECT, ARTIFACT, T),
+                        new PhaseStatusReportedEvent(RUN, Phase.SYNTH, checkpoint("synth.llm_iter", 1), T))
+                .when(record(Phase.SYNTH, PhaseEventType.STATUS, checkpoint("synth.llm_iter", 2)))
+                .expectEvents(new PhaseStatusReportedEvent(RUN, Phase.SYNTH, checkpoint("synth.llm_iter", 2), T));
+    }
+
+    @Test
+    void aLateStatusOfAFinishedPhaseIsDropped() {
+        fixture.given(created(), new PhaseStatusReportedEvent(RUN, Phase.ARCHITECT, MSG, T),
+                        new PhaseArtifactProducedEvent(RUN, Phase.ARCHITECT, ARTIFACT, T))
+                .when(record(Phase.ARCHITECT, PhaseEventType.STATUS, checkpoint("architect.llm_call", 1)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
 }

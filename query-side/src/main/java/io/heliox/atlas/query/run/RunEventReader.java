@@ -1,7 +1,7 @@
 package io.heliox.atlas.query.run;
 
 import io.heliox.atlas.api.Phase;
-import io.heliox.atlas.api.PhaseStep;
+import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.RunStatus;
 import io.heliox.atlas.api.run.BudgetSnapshot;
@@ -93,7 +93,7 @@ public class RunEventReader {
             currentPhase = null;
         } else {
             status = RunStatus.RUNNING;
-            currentPhase = PhaseStep.after((int) lastSeq).phase();
+            currentPhase = last.type() == PhaseEventType.ARTIFACT ? Phase.values()[last.phase().ordinal() + 1] : last.phase();
         }
         return Optional.of(new RunSummary(created.runId().toString(), status, created.prompt(), created.seed(), lastSeq,
                 created.ts(), status.isTerminal() ? last.ts() : null, currentPhase, lastSeq, error));

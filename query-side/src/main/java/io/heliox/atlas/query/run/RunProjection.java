@@ -2,6 +2,7 @@ package io.heliox.atlas.query.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.heliox.atlas.api.Phase;
+import io.heliox.atlas.api.run.Checkpoint;
 import io.heliox.atlas.api.run.PhaseArtifactProducedEvent;
 import io.heliox.atlas.api.run.PhaseFailedEvent;
 import io.heliox.atlas.api.run.PhaseStatusReportedEvent;
@@ -15,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.sql.Timestamp;
 
 /**
- * Projects runs into the {@code runs}, {@code checkpoints} and {@code run_budget} read models.
+ * Projects runs into the {@code runs}, {@code checkpoints} (phase artifacts), {@code run_checkpoints}
+ * (sub-steps), {@code run_budget} and {@code run_llm_calls} read models.
  * Every write is idempotent (guarded by seq), because a tracking processor may redeliver after a
  * crash; the token and these rows commit in one transaction.
  */
@@ -47,6 +49,15 @@ public class RunProjection {
     void on(PhaseStatusReportedEvent event, @SequenceNumber long seq) {
         jdbc.update("update runs set status = 'RUNNING', last_seq = ?, current_phase = ? where id = ? and last_seq < ?",
                 seq, event.phase().wireName(), event.runId().value(), seq);
+        Checkpoint checkpoint = Checkpoint.of(event.payload());
+        if (checkpoint != null) {
+            jdbc.update("""
+                    insert into run_checkpoints (run_id, step, n, phase, seq, state, created_at)
+                    values (?, ?, ?, ?, ?, ?::jsonb, ?) on conflict do nothing""",
+                    event.runId().value(), checkpoint.step(), checkpoint.n(), event.phase().wireName(), seq,
+                    json(checkpoint.state()), Timestamp.from(event.ts()));
+        }
+        recordLlmCalls(event.runId().value(), event.phase().wireName(), seq, event.payload(), event.ts());
     }
 
     @EventHandler
@@ -103,6 +114,7 @@ public class RunProjection {
         // A replay rebuilds these tables from the event store.
         jdbc.update("delete from checkpoints");
         jdbc.update("delete from run_llm_calls");
+        jdbc.update("delete from run_checkpoints");
         jdbc.update("delete from run_budget");
         jdbc.update("delete from runs");
     }

@@ -58,4 +58,21 @@ public record SseRead(String raw, List<Event> events) {
     public List<Long> seqs() {
         return events.stream().map(Event::seq).toList();
     }
+
+    /**
+     * 1, 2, …, n: what every complete stream of a run must be. A run in llm mode has a status per
+     * checkpoint, so n depends on the run (9 for a run whose synth needed no repair); a mock run has 7.
+     */
+    public List<Long> gaplessSeqs() {
+        return java.util.stream.LongStream.rangeClosed(1, events.size()).boxed().toList();
+    }
+
+    /** True when the last event is the pack artifact, the end of a completed run. */
+    public boolean completed() {
+        if (events.isEmpty()) {
+            return false;
+        }
+        JsonNode last = events.get(events.size() - 1).json();
+        return last.path("phase").asText().equals("pack") && last.path("type").asText().equals("artifact");
+    }
 }
