@@ -87,8 +87,8 @@ public class CommandSideConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public PhaseNode phaseNode(ArchitectNode architect, SynthNode synth, Clock clock) {
-        return new LlmPhaseNodes(architect, synth, new MockPhaseNodes(), clock);
+    public PhaseNode phaseNode(ArchitectNode architect, SynthNode synth, ObjectStore store, Clock clock) {
+        return new LlmPhaseNodes(architect, synth, new MockPhaseNodes(), store, clock);
     }
 
     @Bean

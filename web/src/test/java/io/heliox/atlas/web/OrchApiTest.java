@@ -15,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OrchApiTest extends AtlasIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private io.heliox.atlas.command.storage.ObjectStore store;
+
     @Test
     void architectThenSynthGiveAValidBlueprintAndDistinctCandidates() {
         Api.Response architect = api.postJson("/api/v1/orch/architect", "{\"prompt\":\"Create MA crossover strategy on gold, 4h\",\"seed\":42}");
@@ -45,7 +48,7 @@ class OrchApiTest extends AtlasIntegrationTest {
     }
 
     @Test
-    void aRunInLlmModeCarriesTheRealArtifactsAndTheirTraces() {
+    void aRunInLlmModeCarriesTheRealArtifactsAndTheirTraces() throws Exception {
         String runId = startRun("{\"prompt\":\"RSI mean reversion on BTCUSDT 1h, short selling allowed\",\"seed\":5}");
         SseRead stream = api.events(runId);
         assertThat(stream.events()).extracting(e -> e.json().get("phase").asText() + "." + e.type() + " "
@@ -59,6 +62,9 @@ class OrchApiTest extends AtlasIntegrationTest {
         assertThat(call.at("/checkpoint/state/reply").asText()).contains("\"universe\"");
         JsonNode architect = stream.events().get(2).json().get("payload");
         assertThat(architect.at("/blueprint/direction").asText()).isEqualTo("both");
+        byte[] stored = store.get(architect.at("/stored/key").asText()).orElseThrow();
+        assertThat(Api.JSON.readTree(stored)).as("the blueprint in object storage").isEqualTo(architect.get("blueprint"));
+        assertThat(io.heliox.atlas.engine.json.CanonicalJson.sha256(stored)).isEqualTo(architect.at("/stored/sha256").asText());
         JsonNode iteration = stream.events().get(4).json().get("payload");
         assertThat(iteration.get("msg").asText()).startsWith("iteration 1:");
         assertThat(iteration.at("/llm/template").asText()).startsWith("synth@1#");

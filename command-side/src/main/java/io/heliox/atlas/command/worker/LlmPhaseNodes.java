@@ -12,6 +12,8 @@ import io.heliox.atlas.command.orch.BudgetGuard;
 import io.heliox.atlas.command.orch.LlmTrace;
 import io.heliox.atlas.command.orch.NodeCall;
 import io.heliox.atlas.command.orch.SynthNode;
+import io.heliox.atlas.command.storage.ObjectStore;
+import io.heliox.atlas.engine.json.CanonicalJson;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +29,8 @@ import java.util.List;
  *            failures only] → artifact (emit_candidates)
  * </pre>
  *
- * A worker that restarts goes on from the last checkpoint: the replies it needs are in the run's
+ * The blueprint and the candidates are also written to object storage ({@code runs/{runId}/}),
+ * referenced by the artifact's {@code stored}. A worker that restarts goes on from the last checkpoint: the replies it needs are in the run's
  * events, so no paid call is made twice. Each paid sub-step's status carries its {@code llm} trace
  * (the budget and the run_llm_calls read model count it there). t0 and pack are Milestone 1's mocks
  * until the engine is wired into runs; {@code mock} mode uses the mocks for every phase.
@@ -44,12 +47,14 @@ public final class LlmPhaseNodes implements PhaseNode {
     private final ArchitectNode architect;
     private final SynthNode synth;
     private final PhaseNode mock;
+    private final ObjectStore store;
     private final Clock clock;
 
-    public LlmPhaseNodes(ArchitectNode architect, SynthNode synth, PhaseNode mock, Clock clock) {
+    public LlmPhaseNodes(ArchitectNode architect, SynthNode synth, PhaseNode mock, ObjectStore store, Clock clock) {
         this.architect = architect;
         this.synth = synth;
         this.mock = mock;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -82,6 +87,7 @@ public final class LlmPhaseNodes implements PhaseNode {
         ArchitectNode.Result result = architect.emit(parsed, last.state().path("reply").asText(), history.seed(), budget);
         ObjectNode payload = JSON.objectNode();
         payload.set("blueprint", result.blueprint());
+        payload.set("stored", store(history, "blueprint.json", result.blueprint()));
         if (!result.calls().isEmpty()) { // the repair round, if one was needed
             payload.set("llm", LlmTrace.json(result.calls(), parsed.injectionFlags(), null));
         }
@@ -108,7 +114,9 @@ public final class LlmPhaseNodes implements PhaseNode {
             return iteration(blueprint, prepared, replies, synth.repair(prepared, sorted, history.seed(), budget), 0.8);
         }
         ObjectNode payload = JSON.objectNode();
-        payload.set("candidates", synth.finish(prepared, sorted).candidates());
+        JsonNode candidates = synth.finish(prepared, sorted).candidates();
+        payload.set("candidates", candidates);
+        payload.set("stored", store(history, "candidates.json", candidates));
         return new Step(PhaseEventType.ARTIFACT, payload);
     }
 
@@ -122,6 +130,21 @@ public final class LlmPhaseNodes implements PhaseNode {
         return checkpoint(summary.length() > 500 ? summary.substring(0, 497) + "…" : summary, progress, LLM_ITER,
                 all.size(), reply(call), LlmTrace.json(call.calls(), prepared.injectionFlags(),
                         iterations.stream().map(SynthNode.Iteration::summary).toList()));
+    }
+
+    /**
+     * The artifact's document in object storage under {@code runs/{runId}/}, written before the event
+     * is recorded: a retry after a crash writes the same bytes to the same key (canonical JSON).
+     */
+    private ObjectNode store(RunHistory history, String name, JsonNode document) {
+        String key = "runs/" + history.runId() + "/" + name;
+        byte[] bytes = CanonicalJson.bytes(document);
+        store.put(key, bytes, "application/json");
+        ObjectNode stored = JSON.objectNode();
+        stored.put("key", key);
+        stored.put("sha256", CanonicalJson.sha256(bytes));
+        stored.put("bytes", bytes.length);
+        return stored;
     }
 
     private static JsonNode reply(NodeCall call) {

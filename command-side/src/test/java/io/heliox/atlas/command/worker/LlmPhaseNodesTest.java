@@ -53,7 +53,33 @@ class LlmPhaseNodesTest {
         }
     }
 
+    /** Object storage as a map: this test is about the sub-steps; the S3 path is OrchApiTest's. */
+    private static final class MapStore implements io.heliox.atlas.command.storage.ObjectStore {
+        final Map<String, byte[]> objects = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void put(String key, byte[] content, String contentType) {
+            objects.put(key, content.clone());
+        }
+
+        @Override
+        public java.util.Optional<byte[]> get(String key) {
+            return java.util.Optional.ofNullable(objects.get(key));
+        }
+
+        @Override
+        public boolean exists(String key) {
+            return objects.containsKey(key);
+        }
+
+        @Override
+        public List<String> list(String prefix) {
+            return objects.keySet().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
+        }
+    }
+
     private final Counting model = new Counting();
+    private final MapStore store = new MapStore();
     private final LlmPhaseNodes nodes;
 
     LlmPhaseNodesTest() {
@@ -64,7 +90,7 @@ class LlmPhaseNodesTest {
                 .map(v -> SchemaGate.violation(v.pointer(), v.message(), v.keyword())).toList();
         nodes = new LlmPhaseNodes(new ArchitectNode(model, LocalModel.MODEL_ID, templates, schemas, masker),
                 new SynthNode(model, LocalModel.MODEL_ID, templates, schemas, gate, masker), new MockPhaseNodes(),
-                Clock.systemUTC());
+                store, Clock.systemUTC());
     }
 
     /** Runs the architect and synth phases to their artifacts, as the worker would, one event at a time. */
@@ -114,6 +140,9 @@ class LlmPhaseNodesTest {
         assertThat(model.calls.get()).as("one call for the blueprint, one for all candidates").isEqualTo(2);
         assertThat(events.get(1).payload().at("/llm/calls")).hasSize(1);
         assertThat(events.get(5).payload().get("candidates").size()).isBetween(3, 5);
+        assertThat(store.list("runs/" + RUN + "/")).containsExactly("runs/" + RUN + "/blueprint.json",
+                "runs/" + RUN + "/candidates.json");
+        assertThat(events.get(2).payload().at("/stored/key").asText()).isEqualTo("runs/" + RUN + "/blueprint.json");
     }
 
     @Test
