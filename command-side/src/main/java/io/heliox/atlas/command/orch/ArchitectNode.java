@@ -99,7 +99,7 @@ public final class ArchitectNode {
             return new NodeCall(session.call("architect", values(parsed), TEMPERATURE, MAX_TOKENS), session.calls());
         } catch (LlmFailure e) {
             throw new NodeFailed(e.kind().code(), "the architect's model call failed: "
-                    + leaks(session, parsed).safeMessage(e.getMessage()), e.kind().retryable(), session.calls());
+                    + leaks(parsed).safeMessage(e.getMessage()), e.kind().retryable(), session.calls());
         } catch (NodeFailed e) {
             throw e.withCalls(session.calls());
         }
@@ -108,7 +108,7 @@ public final class ArchitectNode {
     /** architect.emit_artifact: the reply made a valid, clamped blueprint (one paid repair round at most). */
     public Result emit(Parsed parsed, String reply, long seed, BudgetGuard budget) {
         LlmSession session = session(seed, budget);
-        LeakCheck leaks = leaks(session, parsed);
+        LeakCheck leaks = leaks(parsed);
         OutputPipeline.Outcome outcome;
         try {
             outcome = pipeline.read(reply, ContractSchemas.BLUEPRINT, leaks::problems,
@@ -135,8 +135,8 @@ public final class ArchitectNode {
         return Map.of("request", parsed.request());
     }
 
-    private LeakCheck leaks(LlmSession session, Parsed parsed) {
-        return new LeakCheck(session.systemText("architect", values(parsed)), masker);
+    private LeakCheck leaks(Parsed parsed) {
+        return new LeakCheck(templates.get("architect").render(values(parsed)).system(), masker);
     }
 
     /** The policy half of the guardrails: what the system prompt asks for, enforced after the model. */

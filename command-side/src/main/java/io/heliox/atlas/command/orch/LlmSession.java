@@ -73,24 +73,7 @@ public final class LlmSession {
                 "output", bad, "errors", "- " + String.join("\n- ", problems), "schema", schema), 0.0, maxTokens);
     }
 
-    /** The system text the model saw, to recognise it if it comes back in an answer. */
-    String systemText(String templateId, Map<String, String> values) {
-        return templates.get(templateId).render(values).system();
-    }
-
     List<Call> calls() {
         return List.copyOf(calls);
-    }
-
-    LlmReply.Usage usage() {
-        LlmReply.Usage total = new LlmReply.Usage(0, 0);
-        for (Call c : calls) {
-            total = total.plus(c.usage());
-        }
-        return total;
-    }
-
-    SecretMasker masker() {
-        return masker;
     }
 }

@@ -2,7 +2,6 @@ package io.heliox.atlas.command.orch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.command.backtest.EngineBacktests;
@@ -149,13 +148,5 @@ public final class T0Evaluation {
         } catch (IOException e) {
             throw new UncheckedIOException("the engine's metrics.json is JSON", e);
         }
-    }
-
-    /** The ranking as JSON, for logs and the t0 artifact to come. */
-    public static ArrayNode rankingJson(List<Ranked> ranking) {
-        ArrayNode out = NODES.arrayNode();
-        ranking.forEach(r -> out.addObject().put("rank", r.rank()).put("candidateId", r.candidateId())
-                .put("score", r.score()).put("worst_sharpe", r.worstSharpe()).put("worst_max_drawdown", r.worstMaxDrawdown()));
-        return out;
     }
 }
