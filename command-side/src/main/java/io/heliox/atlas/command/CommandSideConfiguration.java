@@ -1,5 +1,11 @@
 package io.heliox.atlas.command;
 
+import io.heliox.atlas.command.orch.T0Evaluation;
+import io.heliox.atlas.command.pack.PackageSigningKeys;
+import io.heliox.atlas.command.pack.RunPackages;
+import io.heliox.atlas.command.worker.EnginePhaseNodes;
+import org.springframework.beans.factory.annotation.Value;
+import java.nio.file.Path;
 import io.heliox.atlas.command.backtest.BacktestResults;
 import io.heliox.atlas.command.backtest.EngineBacktests;
 import io.heliox.atlas.command.backtest.WriteBehind;
@@ -86,9 +92,32 @@ public class CommandSideConfiguration {
     }
 
     @Bean
+    public T0Evaluation t0Evaluation(EngineBacktests engine) {
+        return new T0Evaluation(engine);
+    }
+
+    /**
+     * The package signing key: generated on first start into {@code <data-dir>/keys/} (the project's
+     * {@code var/} by default) and kept; packages signed with it verify for as long as it is kept.
+     */
+    @Bean
+    public PackageSigningKeys packageSigningKeys(@Value("${atlas.data-dir:var}") String dataDir) {
+        PackageSigningKeys keys = PackageSigningKeys.loadOrCreate(Path.of(dataDir, "keys"));
+        org.slf4j.LoggerFactory.getLogger(CommandSideConfiguration.class).info("package signing key {}", keys.keyId());
+        return keys;
+    }
+
+    @Bean
+    public RunPackages runPackages(ObjectStore store, PackageSigningKeys keys, SchemaGate strategySchema) {
+        return new RunPackages(store, keys, strategySchema);
+    }
+
+    @Bean
     @ConditionalOnMissingBean
-    public PhaseNode phaseNode(ArchitectNode architect, SynthNode synth, ObjectStore store, Clock clock) {
-        return new LlmPhaseNodes(architect, synth, new MockPhaseNodes(), store, clock);
+    public PhaseNode phaseNode(ArchitectNode architect, SynthNode synth, T0Evaluation t0, RunPackages packages,
+                               ObjectStore store, Clock clock) {
+        return new LlmPhaseNodes(architect, synth, new EnginePhaseNodes(t0, packages, store), new MockPhaseNodes(),
+                store, clock);
     }
 
     @Bean

@@ -6,6 +6,8 @@ import io.heliox.atlas.web.support.AtlasIntegrationTest;
 import io.heliox.atlas.web.support.SseRead;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -51,11 +53,17 @@ class OrchApiTest extends AtlasIntegrationTest {
     void aRunInLlmModeCarriesTheRealArtifactsAndTheirTraces() throws Exception {
         String runId = startRun("{\"prompt\":\"RSI mean reversion on BTCUSDT 1h, short selling allowed\",\"seed\":5}");
         SseRead stream = api.events(runId);
+        int candidates = stream.events().get(5).json().at("/payload/candidates").size();
+        List<String> expected = new java.util.ArrayList<>(List.of("architect.status architect.parse_req",
+                "architect.status architect.llm_call", "architect.artifact ", "synth.status synth.prepare_blueprint",
+                "synth.status synth.llm_iter", "synth.artifact "));
+        for (int n = 0; n < candidates; n++) {
+            expected.add("t0.status t0.candidate");
+        }
+        expected.addAll(List.of("t0.artifact ", "pack.artifact "));
         assertThat(stream.events()).extracting(e -> e.json().get("phase").asText() + "." + e.type() + " "
                         + e.json().at("/payload/checkpoint/step").asText())
-                .containsExactly("architect.status architect.parse_req", "architect.status architect.llm_call",
-                        "architect.artifact ", "synth.status synth.prepare_blueprint", "synth.status synth.llm_iter",
-                        "synth.artifact ", "t0.status ", "t0.artifact ", "pack.artifact ");
+                .containsExactlyElementsOf(expected);
         JsonNode call = stream.events().get(1).json().get("payload");
         assertThat(call.at("/llm/model").asText()).isEqualTo("atlas-local-1");
         assertThat(call.at("/llm/template").asText()).startsWith("architect@1#");
@@ -71,10 +79,14 @@ class OrchApiTest extends AtlasIntegrationTest {
         JsonNode synth = stream.events().get(5).json().get("payload");
         assertThat(synth.get("candidates").size()).isBetween(3, 5);
         assertThat(synth.get("candidates").toString()).contains("rsi(close").contains("\"then\":\"sell\"");
-        await(java.time.Duration.ofSeconds(20), "the checkpoints read model", () -> 4 == jdbc.queryForObject(
+        await(java.time.Duration.ofSeconds(20), "the checkpoints read model", () -> 4 + candidates == jdbc.queryForObject(
                 "select count(*) from run_checkpoints where run_id = ?::uuid", Long.class, runId));
+        List<String> steps = new java.util.ArrayList<>(List.of("architect.parse_req#1", "architect.llm_call#1",
+                "synth.prepare_blueprint#1", "synth.llm_iter#1"));
+        for (int n = 1; n <= candidates; n++) {
+            steps.add("t0.candidate#" + n);
+        }
         assertThat(jdbc.queryForList("select step || '#' || n from run_checkpoints where run_id = ?::uuid order by seq",
-                String.class, runId)).containsExactly("architect.parse_req#1", "architect.llm_call#1",
-                "synth.prepare_blueprint#1", "synth.llm_iter#1");
+                String.class, runId)).containsExactlyElementsOf(steps);
     }
 }

@@ -21,7 +21,9 @@ class RunBudgetTest extends AtlasIntegrationTest {
     void everyEventCarriesTheBudgetAndTheUsageRowsMatchTheCalls() {
         String runId = startRun("{\"prompt\":\"Create MA crossover strategy\",\"seed\":11}");
         List<SseRead.Event> events = api.events(runId).events();
-        assertThat(events.size()).as("llm-mode run: checkpoints as statuses").isEqualTo(9);
+        int candidates = events.get(5).json().at("/payload/candidates").size();
+        assertThat(events.size()).as("llm-mode run: checkpoints as statuses, a t0 status per candidate")
+                .isEqualTo(8 + candidates);
         long previous = 0;
         long recorded = 0;
         for (SseRead.Event event : events) {

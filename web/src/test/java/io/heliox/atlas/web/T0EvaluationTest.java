@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class T0EvaluationTest extends AtlasIntegrationTest {
 
+    private static final T0Evaluation.DetailUrls URLS = (candidate, scenario) -> "/detail/" + candidate + "/" + scenario;
+
     @Autowired
     private ArchitectNode architect;
     @Autowired
@@ -34,7 +36,7 @@ class T0EvaluationTest extends AtlasIntegrationTest {
         JsonNode candidates = synth.run(blueprint, seed).candidates();
         T0Evaluation t0 = new T0Evaluation(engine);
 
-        T0Evaluation.Result first = t0.evaluate(blueprint, candidates, seed);
+        T0Evaluation.Result first = t0.evaluate(blueprint, candidates, seed, URLS);
         assertThat(first.scenarios()).extracting(T0Evaluation.Scenario::id)
                 .containsExactly("trend-up", "trend-down", "mean-revert", "vol-high");
         assertThat(first.cells()).hasSize(candidates.size() * 4);
@@ -42,6 +44,7 @@ class T0EvaluationTest extends AtlasIntegrationTest {
             assertThat(c.sharpe()).isFinite();
             assertThat(c.maxDrawdown()).isBetween(0.0, 1.0);
             assertThat(c.mcSharpeP5()).isFinite();
+            assertThat(c.json().path("detailUrl").asText()).isEqualTo("/detail/" + c.candidateId() + "/" + c.scenarioId());
         });
         assertThat(first.ranking()).extracting(T0Evaluation.Ranked::rank).containsExactly(
                 java.util.stream.IntStream.rangeClosed(1, candidates.size()).boxed().toArray(Integer[]::new));
@@ -56,7 +59,7 @@ class T0EvaluationTest extends AtlasIntegrationTest {
             assertThat(first.ranking().get(i - 1).score()).isGreaterThanOrEqualTo(first.ranking().get(i).score());
         }
 
-        T0Evaluation.Result again = t0.evaluate(blueprint, candidates, seed);
+        T0Evaluation.Result again = t0.evaluate(blueprint, candidates, seed, URLS);
         assertThat(again.ranking()).isEqualTo(first.ranking());
         assertThat(again.cells()).extracting(T0Evaluation.Cell::signature)
                 .containsExactlyElementsOf(first.cells().stream().map(T0Evaluation.Cell::signature).toList());

@@ -28,8 +28,9 @@ import java.util.Set;
  * to the lower worst drawdown, then to the id, so the ranking is a total order.
  *
  * <p>Deterministic: the scenarios' seeds come from the run's seed, every backtest is signed and
- * cached by the engine, and the Monte Carlo seed is fixed per run. Not yet wired into runs (their
- * t0 is still Milestone 1's mock): the run phase, the pack and the UI come with it.
+ * cached by the engine, and the Monte Carlo seed is fixed per run. A run's t0 phase calls
+ * {@link #evaluate(JsonNode, List, long, DetailUrls)} once per candidate (a checkpoint each) and
+ * {@link #rank} at the end.
  */
 public final class T0Evaluation {
 
@@ -39,24 +40,84 @@ public final class T0Evaluation {
     static final double SLIPPAGE_BPS = 1;
     static final int MC_PATHS = 200;
     static final int MC_BLOCK = 20;
+    static final double INITIAL_CASH = 10_000;
+    static final int BAR_DELAY = 1;
+    private static final List<String> MC_SUMMARY = List.of("paths", "block_length", "sharpe_p5", "sharpe_p50",
+            "max_drawdown_p95", "profit_factor_p5", "growth_p5");
     private static final long SEED_BOUND = 1L << 53;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** One market every candidate meets. */
     public record Scenario(String id, String family, ObjectNode spec) {
+
+        /** As the t0 artifact lists it: the generator's document and its headline fields. */
+        public ObjectNode toJson() {
+            ObjectNode node = NODES.objectNode();
+            node.put("id", id);
+            node.put("family", family);
+            node.put("seed", spec.path("seed").asLong());
+            node.put("bars", spec.path("duration_bars").asInt());
+            node.put("timeframe", spec.path("timeframe").asText());
+            node.set("spec", spec.deepCopy());
+            return node;
+        }
     }
 
-    /** One candidate on one scenario. */
-    public record Cell(String candidateId, String scenarioId, String signature, double sharpe, double maxDrawdown,
-                       double cagr, int tradeCount, double mcSharpeP5, double mcMaxDrawdownP95, boolean fromCache) {
+    /**
+     * One candidate on one scenario, as the t0 artifact shows it ({@code backtest-result} with a
+     * {@code detailUrl} instead of the inline curve): the engine's metrics, a Monte Carlo summary,
+     * the result's signature and whether it came from the cache.
+     */
+    public record Cell(String candidateId, String scenarioId, ObjectNode json) {
+
+        public double sharpe() {
+            return json.path("metrics").path("sharpe").asDouble();
+        }
+
+        public double maxDrawdown() {
+            return json.path("metrics").path("max_drawdown").asDouble();
+        }
+
+        public String signature() {
+            return json.path("signature").asText();
+        }
+
+        public boolean fromCache() {
+            return json.path("fromCache").asBoolean();
+        }
+
+        public double mcSharpeP5() {
+            return json.path("monteCarlo").path("sharpe_p5").asDouble();
+        }
+
+        public static Cell of(JsonNode json) {
+            return new Cell(json.path("candidateId").asText(), json.path("scenarioId").asText(), (ObjectNode) json);
+        }
     }
 
     /** A candidate's place: its robust score and what it was made of. */
-    public record Ranked(int rank, String candidateId, double score, double worstSharpe, double worstMaxDrawdown) {
+    public record Ranked(int rank, String candidateId, double score, double worstSharpe, double worstMaxDrawdown,
+                         String worstScenario) {
+
+        public ObjectNode toJson() {
+            ObjectNode node = NODES.objectNode();
+            node.put("rank", rank);
+            node.put("candidateId", candidateId);
+            node.put("score", score);
+            node.put("worstSharpe", worstSharpe);
+            node.put("worstMaxDrawdown", worstMaxDrawdown);
+            node.put("worstScenario", worstScenario);
+            return node;
+        }
     }
 
     public record Result(List<Scenario> scenarios, List<Cell> cells, List<Ranked> ranking) {
+    }
+
+    /** Where a run's cell is served in full (curve, fills, band): {@code GET} of this path. */
+    public interface DetailUrls {
+        String of(String candidateId, String scenarioId);
     }
 
     private final EngineBacktests engine;
@@ -105,46 +166,112 @@ public final class T0Evaluation {
         }
     }
 
-    public Result evaluate(JsonNode blueprint, JsonNode candidates, long seed) {
+    /** The execution terms of every T0 backtest of a run. */
+    public static BacktestSpec spec(long seed) {
+        return new BacktestSpec(ExecutionConfig.of(INITIAL_CASH).withCosts(FEE_BPS, SLIPPAGE_BPS).withBarDelay(BAR_DELAY),
+                new BacktestSpec.MonteCarloSpec(MC_PATHS, MC_BLOCK, mcSeed(seed)), 0);
+    }
+
+    /** The same terms as the t0 artifact states them. */
+    public static ObjectNode termsJson(long seed) {
+        ObjectNode terms = NODES.objectNode();
+        terms.put("feesBps", FEE_BPS);
+        terms.put("slippageBps", SLIPPAGE_BPS);
+        terms.put("barDelay", BAR_DELAY);
+        terms.put("initialCash", INITIAL_CASH);
+        ObjectNode mc = terms.putObject("monteCarlo");
+        mc.put("paths", MC_PATHS);
+        mc.put("blockLength", MC_BLOCK);
+        mc.put("seed", mcSeed(seed));
+        return terms;
+    }
+
+    /** How the ranking is computed, for the artifact (and so the UI can say it). */
+    public static ObjectNode scoringJson(JsonNode blueprint) {
+        ObjectNode scoring = NODES.objectNode();
+        scoring.put("formula", "score = worst Sharpe over the scenarios - " + MDD_PENALTY
+                + " x max(0, worst max drawdown - max drawdown limit); ties: lower worst drawdown, then id");
+        scoring.put("mddPenalty", MDD_PENALTY);
+        scoring.put("maxDrawdownLimit", drawdownLimit(blueprint));
+        return scoring;
+    }
+
+    private static long mcSeed(long seed) {
+        return Math.floorMod(seed, SEED_BOUND);
+    }
+
+    private static double drawdownLimit(JsonNode blueprint) {
+        return blueprint.path("constraints").path("max_drawdown_pct").asDouble(20) / 100.0;
+    }
+
+    /** Every candidate on every scenario, then the ranking (what a run's t0 phase does in steps). */
+    public Result evaluate(JsonNode blueprint, JsonNode candidates, long seed, DetailUrls urls) {
         List<Scenario> scenarios = scenarios(blueprint, seed);
-        BacktestSpec spec = new BacktestSpec(ExecutionConfig.of(10_000).withCosts(FEE_BPS, SLIPPAGE_BPS)
-                .withBarDelay(1), new BacktestSpec.MonteCarloSpec(MC_PATHS, MC_BLOCK, Math.floorMod(seed, SEED_BOUND)), 0);
         List<Cell> cells = new ArrayList<>();
         for (JsonNode candidate : candidates) {
-            for (Scenario scenario : scenarios) {
-                EngineBacktests.Outcome outcome = engine.run(EngineBacktests.Tier.T0, candidate,
-                        new EngineBacktests.Inline(scenario.spec()), spec);
-                cells.add(cell(candidate.path("id").asText(), scenario.id(), outcome));
-            }
+            cells.addAll(evaluate(candidate, scenarios, seed, urls));
         }
-        double limit = blueprint.path("constraints").path("max_drawdown_pct").asDouble(20) / 100.0;
+        return new Result(scenarios, List.copyOf(cells), rank(blueprint, cells));
+    }
+
+    /** One candidate on every scenario: a run's t0 checkpoint. */
+    public List<Cell> evaluate(JsonNode candidate, List<Scenario> scenarios, long seed, DetailUrls urls) {
+        BacktestSpec spec = spec(seed);
+        String candidateId = candidate.path("id").asText();
+        List<Cell> cells = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            EngineBacktests.Outcome outcome = engine.run(EngineBacktests.Tier.T0, candidate,
+                    new EngineBacktests.Inline(scenario.spec()), spec);
+            cells.add(cell(candidateId, scenario.id(), outcome, urls.of(candidateId, scenario.id())));
+        }
+        return cells;
+    }
+
+    /**
+     * The robust-score ranking of the candidates in {@code cells} (in their first-seen order
+     * before sorting). Shared by the mock t0, whose single scenario makes it a Sharpe ranking with
+     * the same drawdown penalty.
+     */
+    public static List<Ranked> rank(JsonNode blueprint, List<Cell> cells) {
+        double limit = drawdownLimit(blueprint);
+        Set<String> ids = new LinkedHashSet<>();
+        cells.forEach(c -> ids.add(c.candidateId()));
         List<Ranked> unranked = new ArrayList<>();
-        for (JsonNode candidate : candidates) {
-            String id = candidate.path("id").asText();
-            double worstSharpe = cells.stream().filter(c -> c.candidateId().equals(id)).mapToDouble(Cell::sharpe).min().orElse(0);
-            double worstMdd = cells.stream().filter(c -> c.candidateId().equals(id)).mapToDouble(Cell::maxDrawdown).max().orElse(0);
-            double score = worstSharpe - MDD_PENALTY * Math.max(0, worstMdd - limit);
-            unranked.add(new Ranked(0, id, score, worstSharpe, worstMdd));
+        for (String id : ids) {
+            List<Cell> own = cells.stream().filter(c -> c.candidateId().equals(id)).toList();
+            Cell worst = own.stream().min(Comparator.comparingDouble(Cell::sharpe)).orElseThrow();
+            double worstMdd = own.stream().mapToDouble(Cell::maxDrawdown).max().orElse(0);
+            double score = worst.sharpe() - MDD_PENALTY * Math.max(0, worstMdd - limit);
+            unranked.add(new Ranked(0, id, score, worst.sharpe(), worstMdd, worst.scenarioId()));
         }
         unranked.sort(Comparator.comparingDouble(Ranked::score).reversed()
                 .thenComparingDouble(Ranked::worstMaxDrawdown).thenComparing(Ranked::candidateId));
         List<Ranked> ranking = new ArrayList<>();
         for (int i = 0; i < unranked.size(); i++) {
             Ranked r = unranked.get(i);
-            ranking.add(new Ranked(i + 1, r.candidateId(), r.score(), r.worstSharpe(), r.worstMaxDrawdown()));
+            ranking.add(new Ranked(i + 1, r.candidateId(), r.score(), r.worstSharpe(), r.worstMaxDrawdown(),
+                    r.worstScenario()));
         }
-        return new Result(scenarios, List.copyOf(cells), List.copyOf(ranking));
+        return List.copyOf(ranking);
     }
 
-    private static Cell cell(String candidateId, String scenarioId, EngineBacktests.Outcome outcome) {
+    private static Cell cell(String candidateId, String scenarioId, EngineBacktests.Outcome outcome, String detailUrl) {
         try {
-            JsonNode m = JSON.readTree(outcome.result().metricsJson());
-            JsonNode metrics = m.path("metrics");
-            JsonNode mc = m.path("monte_carlo");
-            return new Cell(candidateId, scenarioId, outcome.result().signature(), metrics.path("sharpe").asDouble(),
-                    metrics.path("max_drawdown").asDouble(), metrics.path("cagr").asDouble(),
-                    metrics.path("trade_count").asInt(), mc.path("sharpe_p5").asDouble(),
-                    mc.path("max_drawdown_p95").asDouble(), outcome.result().fromCache());
+            JsonNode engineJson = JSON.readTree(outcome.result().metricsJson());
+            ObjectNode json = NODES.objectNode();
+            json.put("candidateId", candidateId);
+            json.put("scenarioId", scenarioId);
+            json.put("signature", outcome.result().signature());
+            json.put("periodsPerYear", engineJson.path("periods_per_year").asDouble());
+            json.set("metrics", engineJson.path("metrics").deepCopy());
+            JsonNode mc = engineJson.path("monte_carlo");
+            ObjectNode summary = json.putObject("monteCarlo");
+            for (String field : MC_SUMMARY) {
+                summary.set(field, mc.path(field).deepCopy());
+            }
+            json.put("detailUrl", detailUrl);
+            json.put("fromCache", outcome.result().fromCache());
+            return new Cell(candidateId, scenarioId, json);
         } catch (IOException e) {
             throw new UncheckedIOException("the engine's metrics.json is JSON", e);
         }

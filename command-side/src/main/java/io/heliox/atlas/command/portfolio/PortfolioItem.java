@@ -41,7 +41,7 @@ public class PortfolioItem {
             throw new PortfolioItemConflictException("portfolio item " + itemId + " already exists with other content");
         }
         apply(new PortfolioItemSavedEvent(command.itemId(), command.name(), command.strategy(), command.runId(),
-                Objects.requireNonNull(command.at())));
+                Objects.requireNonNull(command.at()), command.packageRef()));
         return true;
     }
 

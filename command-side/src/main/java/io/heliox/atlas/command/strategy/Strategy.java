@@ -38,7 +38,7 @@ public class Strategy {
             return existing;
         }
         apply(new StrategyVersionRegisteredEvent(command.strategyId(), latestVersion + 1, command.name(),
-                command.dsl(), command.contentHash(), command.at()));
+                command.dsl(), command.contentHash(), command.at(), command.packageRef()));
         return latestVersion;
     }
 

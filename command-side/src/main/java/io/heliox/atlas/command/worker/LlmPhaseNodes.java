@@ -32,8 +32,8 @@ import java.util.List;
  * The blueprint and the candidates are also written to object storage ({@code runs/{runId}/}),
  * referenced by the artifact's {@code stored}. A worker that restarts goes on from the last checkpoint: the replies it needs are in the run's
  * events, so no paid call is made twice. Each paid sub-step's status carries its {@code llm} trace
- * (the budget and the run_llm_calls read model count it there). t0 and pack are Milestone 1's mocks
- * until the engine is wired into runs; {@code mock} mode uses the mocks for every phase.
+ * (the budget and the run_llm_calls read model count it there). t0 and pack run the engine and the
+ * packager ({@link EnginePhaseNodes}); {@code mock} mode uses Milestone 1's mocks for every phase.
  */
 public final class LlmPhaseNodes implements PhaseNode {
 
@@ -46,13 +46,20 @@ public final class LlmPhaseNodes implements PhaseNode {
 
     private final ArchitectNode architect;
     private final SynthNode synth;
+    private final PhaseNode engine;
     private final PhaseNode mock;
     private final ObjectStore store;
     private final Clock clock;
 
-    public LlmPhaseNodes(ArchitectNode architect, SynthNode synth, PhaseNode mock, ObjectStore store, Clock clock) {
+    /**
+     * @param engine the t0 and pack phases of {@code llm} mode ({@link EnginePhaseNodes})
+     * @param mock   Milestone 1's nodes, every phase of {@code mock} mode
+     */
+    public LlmPhaseNodes(ArchitectNode architect, SynthNode synth, PhaseNode engine, PhaseNode mock, ObjectStore store,
+                         Clock clock) {
         this.architect = architect;
         this.synth = synth;
+        this.engine = engine;
         this.mock = mock;
         this.store = store;
         this.clock = clock;
@@ -61,8 +68,11 @@ public final class LlmPhaseNodes implements PhaseNode {
     @Override
     public Step next(RunHistory history, Instant now) {
         Phase phase = history.phase();
-        if (RunOptions.MODE_MOCK.equals(history.options().mode()) || phase == Phase.T0 || phase == Phase.PACK) {
+        if (RunOptions.MODE_MOCK.equals(history.options().mode())) {
             return mock.next(history, now);
+        }
+        if (phase == Phase.T0 || phase == Phase.PACK) {
+            return engine.next(history, now);
         }
         long timeMsLimit = history.options().timeMsLimit();
         BudgetGuard budget = new BudgetGuard(history.options().tokensLimit(), history.tokensUsed(),
@@ -137,9 +147,13 @@ public final class LlmPhaseNodes implements PhaseNode {
      * is recorded: a retry after a crash writes the same bytes to the same key (canonical JSON).
      */
     private ObjectNode store(RunHistory history, String name, JsonNode document) {
+        return storeRunObject(store, history, name, CanonicalJson.bytes(document), "application/json");
+    }
+
+    /** Writes {@code runs/{runId}/{name}} and describes it as an artifact's {@code stored}. */
+    static ObjectNode storeRunObject(ObjectStore store, RunHistory history, String name, byte[] bytes, String type) {
         String key = "runs/" + history.runId() + "/" + name;
-        byte[] bytes = CanonicalJson.bytes(document);
-        store.put(key, bytes, "application/json");
+        store.put(key, bytes, type);
         ObjectNode stored = JSON.objectNode();
         stored.put("key", key);
         stored.put("sha256", CanonicalJson.sha256(bytes));
@@ -152,7 +166,7 @@ public final class LlmPhaseNodes implements PhaseNode {
     }
 
     /** @param llm the trace of the sub-step's paid calls, or null when it made none */
-    private static Step checkpoint(String msg, double progress, String step, int n, JsonNode state, ObjectNode llm) {
+    static Step checkpoint(String msg, double progress, String step, int n, JsonNode state, ObjectNode llm) {
         ObjectNode payload = JSON.objectNode();
         payload.put("msg", msg);
         payload.put("progress", progress);

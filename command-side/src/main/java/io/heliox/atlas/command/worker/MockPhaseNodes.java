@@ -9,6 +9,7 @@ import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.PhaseStep;
 import io.heliox.atlas.command.llm.local.BlueprintDraft;
 import io.heliox.atlas.command.llm.local.TradingIntent;
+import io.heliox.atlas.command.orch.T0Evaluation;
 import io.heliox.atlas.engine.json.CanonicalJson;
 
 import java.time.Instant;
@@ -159,8 +160,18 @@ public final class MockPhaseNodes implements PhaseNode {
             String candidateId = candidates.get(i).path("id").asText();
             results.add(backtest(candidateId, new SplittableRandom(history.seed() * 31 + i + 1), i));
         }
+        JsonNode blueprint = history.artifact(Phase.ARCHITECT).path("blueprint");
         ObjectNode payload = JSON.objectNode();
+        ObjectNode scenario = payload.putArray("scenarios").addObject();
+        scenario.put("id", MOCK_SCENARIO);
+        scenario.put("family", "trend");
+        scenario.put("bars", EQUITY_BARS);
         payload.set("results", results);
+        List<T0Evaluation.Cell> cells = new ArrayList<>();
+        results.forEach(r -> cells.add(T0Evaluation.Cell.of(r)));
+        ArrayNode ranking = payload.putArray("ranking");
+        T0Evaluation.rank(blueprint, cells).forEach(r -> ranking.add(r.toJson()));
+        payload.set("scoring", T0Evaluation.scoringJson(blueprint));
         return payload;
     }
 
@@ -276,10 +287,10 @@ public final class MockPhaseNodes implements PhaseNode {
     private static JsonNode packArtifact(RunHistory history, Instant now) {
         JsonNode candidates = history.artifact(Phase.SYNTH).path("candidates");
         JsonNode results = history.artifact(Phase.T0).path("results");
+        String bestId = history.artifact(Phase.T0).at("/ranking/0/candidateId").asText();
         int best = 0;
-        for (int i = 1; i < results.size(); i++) {
-            if (results.get(i).path("metrics").path("sharpe").asDouble()
-                    > results.get(best).path("metrics").path("sharpe").asDouble()) {
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).path("candidateId").asText().equals(bestId)) {
                 best = i;
             }
         }

@@ -18,7 +18,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.Objects;
 
@@ -27,19 +30,22 @@ import java.util.Objects;
  * any machine, after any crash, sees the same inputs): the prompt, seed and options, the artifacts
  * of the phases before, where the run is (its current phase, the status payloads recorded in it, its
  * last seq, whether it ended), and what it has spent (its creation time, the tokens recorded in its
- * events' {@code llm} traces) for the budget guard.
+ * events' {@code llm} traces) for the budget guard, and the prompt templates its calls used
+ * ({@code id@version#checksum}, for the package manifest).
  */
 public record RunHistory(RunId runId, String prompt, long seed, RunOptions options, Map<Phase, JsonNode> artifacts,
                          Instant createdAt, long tokensUsed, Phase phase, List<JsonNode> statuses, long lastSeq,
-                         boolean ended) {
+                         boolean ended, SortedSet<String> templates) {
 
     public RunHistory {
         statuses = List.copyOf(statuses);
+        templates = Collections.unmodifiableSortedSet(new TreeSet<>(templates));
     }
 
     /** A run just created: nothing recorded, nothing spent (for tests of a single node). */
     public RunHistory(RunId runId, String prompt, long seed, RunOptions options, Map<Phase, JsonNode> artifacts) {
-        this(runId, prompt, seed, options, artifacts, Instant.EPOCH, 0, Phase.ARCHITECT, List.of(), 0, false);
+        this(runId, prompt, seed, options, artifacts, Instant.EPOCH, 0, Phase.ARCHITECT, List.of(), 0, false,
+                new TreeSet<>());
     }
 
     public static RunHistory read(EventStore eventStore, RunId runId) {
@@ -51,6 +57,7 @@ public record RunHistory(RunId runId, String prompt, long seed, RunOptions optio
         boolean ended = false;
         long tokens = 0;
         long lastSeq = 0;
+        SortedSet<String> templates = new TreeSet<>();
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             lastSeq = message.getSequenceNumber();
@@ -59,6 +66,7 @@ public record RunHistory(RunId runId, String prompt, long seed, RunOptions optio
                 created = c;
             } else if (payload instanceof RunPhaseEvent event) {
                 tokens += BudgetSnapshot.tokensIn(event.payload());
+                event.payload().path("llm").path("calls").forEach(call -> templates.add(call.path("template").asText()));
                 if (event instanceof PhaseStatusReportedEvent s) {
                     statuses.add(s.payload());
                 } else if (event instanceof PhaseArtifactProducedEvent a) {
@@ -75,7 +83,7 @@ public record RunHistory(RunId runId, String prompt, long seed, RunOptions optio
             throw new IllegalStateException("run " + runId + " has no creation event");
         }
         return new RunHistory(runId, created.prompt(), created.seed(), created.options(), artifacts, created.ts(), tokens,
-                phase, statuses, lastSeq, ended);
+                phase, statuses, lastSeq, ended, templates);
     }
 
     public JsonNode artifact(Phase phase) {

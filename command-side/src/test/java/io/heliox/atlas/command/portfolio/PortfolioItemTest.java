@@ -22,23 +22,23 @@ class PortfolioItemTest {
     @Test
     void savingAStrategyAddsItToThePortfolio() {
         fixture.givenNoPriorActivity()
-                .when(new SavePortfolioItemCommand(ID, "MA cross", DSL, null, T))
-                .expectEvents(new PortfolioItemSavedEvent(ID, "MA cross", DSL, null, T))
+                .when(new SavePortfolioItemCommand(ID, "MA cross", DSL, null, T, null))
+                .expectEvents(new PortfolioItemSavedEvent(ID, "MA cross", DSL, null, T, null))
                 .expectResultMessagePayload(true);
     }
 
     @Test
     void savingTheSameItemAgainIsANoOp() {
-        fixture.given(new PortfolioItemSavedEvent(ID, "MA cross", DSL, null, T))
-                .when(new SavePortfolioItemCommand(ID, "MA cross", DSL, null, T.plusSeconds(5)))
+        fixture.given(new PortfolioItemSavedEvent(ID, "MA cross", DSL, null, T, null))
+                .when(new SavePortfolioItemCommand(ID, "MA cross", DSL, null, T.plusSeconds(5), null))
                 .expectNoEvents()
                 .expectResultMessagePayload(false);
     }
 
     @Test
     void otherContentUnderAnExistingIdIsAConflict() {
-        fixture.given(new PortfolioItemSavedEvent(ID, "MA cross", DSL, null, T))
-                .when(new SavePortfolioItemCommand(ID, "renamed", DSL, null, T))
+        fixture.given(new PortfolioItemSavedEvent(ID, "MA cross", DSL, null, T, null))
+                .when(new SavePortfolioItemCommand(ID, "renamed", DSL, null, T, null))
                 .expectException(PortfolioItemConflictException.class);
     }
 }

@@ -20,24 +20,24 @@ class StrategyTest {
     @Test
     void theFirstRegistrationIsVersionOne() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterStrategyVersionCommand("ma-cross", "MA", V1, "h1", T))
-                .expectEvents(new StrategyVersionRegisteredEvent("ma-cross", 1, "MA", V1, "h1", T))
+                .when(new RegisterStrategyVersionCommand("ma-cross", "MA", V1, "h1", T, null))
+                .expectEvents(new StrategyVersionRegisteredEvent("ma-cross", 1, "MA", V1, "h1", T, null))
                 .expectResultMessagePayload(1);
     }
 
     @Test
     void newContentAddsAVersion() {
-        fixture.given(new StrategyVersionRegisteredEvent("ma-cross", 1, "MA", V1, "h1", T))
-                .when(new RegisterStrategyVersionCommand("ma-cross", "MA", V2, "h2", T))
-                .expectEvents(new StrategyVersionRegisteredEvent("ma-cross", 2, "MA", V2, "h2", T))
+        fixture.given(new StrategyVersionRegisteredEvent("ma-cross", 1, "MA", V1, "h1", T, null))
+                .when(new RegisterStrategyVersionCommand("ma-cross", "MA", V2, "h2", T, null))
+                .expectEvents(new StrategyVersionRegisteredEvent("ma-cross", 2, "MA", V2, "h2", T, null))
                 .expectResultMessagePayload(2);
     }
 
     @Test
     void knownContentKeepsItsVersion() {
-        fixture.given(new StrategyVersionRegisteredEvent("ma-cross", 1, "MA", V1, "h1", T),
-                        new StrategyVersionRegisteredEvent("ma-cross", 2, "MA", V2, "h2", T))
-                .when(new RegisterStrategyVersionCommand("ma-cross", "MA", V1, "h1", T))
+        fixture.given(new StrategyVersionRegisteredEvent("ma-cross", 1, "MA", V1, "h1", T, null),
+                        new StrategyVersionRegisteredEvent("ma-cross", 2, "MA", V2, "h2", T, null))
+                .when(new RegisterStrategyVersionCommand("ma-cross", "MA", V1, "h1", T, null))
                 .expectNoEvents()
                 .expectResultMessagePayload(1);
     }

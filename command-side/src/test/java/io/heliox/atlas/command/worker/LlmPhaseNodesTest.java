@@ -90,7 +90,7 @@ class LlmPhaseNodesTest {
                 .map(v -> SchemaGate.violation(v.pointer(), v.message(), v.keyword())).toList();
         nodes = new LlmPhaseNodes(new ArchitectNode(model, LocalModel.MODEL_ID, templates, schemas, masker),
                 new SynthNode(model, LocalModel.MODEL_ID, templates, schemas, gate, masker), new MockPhaseNodes(),
-                store, Clock.systemUTC());
+                new MockPhaseNodes(), store, Clock.systemUTC());
     }
 
     /** Runs the architect and synth phases to their artifacts, as the worker would, one event at a time. */
@@ -121,7 +121,7 @@ class LlmPhaseNodesTest {
             }
         }
         return new RunHistory(RUN, "Create MA crossover strategy", 42, OPTIONS, artifacts, Instant.now(), tokens, phase,
-                statuses, events.size(), false);
+                statuses, events.size(), false, new java.util.TreeSet<>());
     }
 
     /** The events as text with wall times taken out (the only part of a sub-step that is not deterministic). */

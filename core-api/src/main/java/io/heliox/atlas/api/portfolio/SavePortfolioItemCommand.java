@@ -11,5 +11,5 @@ import java.util.UUID;
  * under the same id again is a no-op; different content under an existing id is a conflict.
  */
 public record SavePortfolioItemCommand(@TargetAggregateIdentifier UUID itemId, String name, JsonNode strategy,
-                                       UUID runId, Instant at) {
+                                       UUID runId, Instant at, JsonNode packageRef) {
 }

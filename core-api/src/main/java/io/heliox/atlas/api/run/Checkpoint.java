@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A completed sub-step of a phase (roadmap 2.3.4), carried by a status event's payload as
  * {@code checkpoint: {step, n, state}}: {@code architect.parse_req}, {@code architect.llm_call},
- * {@code synth.prepare_blueprint}, {@code synth.llm_iter} (n = 1, 2, …). {@code state} is what the
+ * {@code synth.prepare_blueprint}, {@code synth.llm_iter} (n = 1, 2, …), {@code t0.candidate} (n = the
+ * candidate, its backtests as the state). {@code state} is what the
  * next sub-step needs (a model's reply, for one), so a worker that restarts after a crash goes on
  * from the last checkpoint without paying for a call again. The artifact is the phase's last
  * sub-step ({@code emit_artifact}, {@code emit_candidates}).

@@ -10,5 +10,6 @@ import java.time.Instant;
  * hash equals an existing version's is a no-op, so the same strategy saved twice keeps one version.
  */
 public record RegisterStrategyVersionCommand(@TargetAggregateIdentifier String strategyId, String name,
-                                             JsonNode dsl, String contentHash, Instant at) {
+                                             JsonNode dsl, String contentHash, Instant at,
+                                             JsonNode packageRef) {
 }

@@ -6,5 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A portfolio item as the API shows it (contract schema PortfolioItem). */
-public record PortfolioItemView(UUID id, String name, JsonNode strategy, UUID runId, Instant createdAt) {
+/** @param packageRef the signed package it was saved with, or null */
+public record PortfolioItemView(UUID id, String name, JsonNode strategy, UUID runId, Instant createdAt,
+                                JsonNode packageRef) {
 }

@@ -23,7 +23,8 @@ public class PortfolioList {
         this.jdbc = jdbc;
         this.json = json;
         this.mapper = (rs, i) -> new PortfolioItemView(UUID.fromString(rs.getString("id")), rs.getString("name"),
-                parse(rs.getString("strategy")), (UUID) rs.getObject("run_id"), rs.getTimestamp("created_at").toInstant());
+                parse(rs.getString("strategy")), (UUID) rs.getObject("run_id"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("package_ref") == null ? null : parse(rs.getString("package_ref")));
     }
 
     public Page<PortfolioItemView> page(int limit, Cursor after) {

@@ -23,9 +23,10 @@ public class PortfolioProjection {
     @EventHandler
     void on(PortfolioItemSavedEvent event) {
         jdbc.update("""
-                insert into portfolio_items (id, name, strategy, run_id, created_at) values (?, ?, ?::jsonb, ?, ?)
-                on conflict (id) do nothing""",
-                event.itemId(), event.name(), event.strategy().toString(), event.runId(), Timestamp.from(event.ts()));
+                insert into portfolio_items (id, name, strategy, run_id, created_at, package_ref)
+                values (?, ?, ?::jsonb, ?, ?, ?::jsonb) on conflict (id) do nothing""",
+                event.itemId(), event.name(), event.strategy().toString(), event.runId(), Timestamp.from(event.ts()),
+                event.packageRef() == null || event.packageRef().isNull() ? null : event.packageRef().toString());
     }
 
     @ResetHandler

@@ -24,12 +24,14 @@ public class StrategyProjection {
     void on(StrategyVersionRegisteredEvent event) {
         Timestamp at = Timestamp.from(event.ts());
         jdbc.update("""
-                insert into strategies (id, name, latest_version, dsl, content_hash, created_at, updated_at)
-                values (?, ?, ?, ?::jsonb, ?, ?, ?)
+                insert into strategies (id, name, latest_version, dsl, content_hash, created_at, updated_at, package_ref)
+                values (?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb)
                 on conflict (id) do update set name = excluded.name, latest_version = excluded.latest_version,
-                  dsl = excluded.dsl, content_hash = excluded.content_hash, updated_at = excluded.updated_at
+                  dsl = excluded.dsl, content_hash = excluded.content_hash, updated_at = excluded.updated_at,
+                  package_ref = excluded.package_ref
                 where strategies.latest_version < excluded.latest_version""",
-                event.strategyId(), event.name(), event.version(), event.dsl().toString(), event.contentHash(), at, at);
+                event.strategyId(), event.name(), event.version(), event.dsl().toString(), event.contentHash(), at, at,
+                event.packageRef() == null || event.packageRef().isNull() ? null : event.packageRef().toString());
     }
 
     @ResetHandler

@@ -3,7 +3,12 @@ package io.heliox.atlas.web.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.heliox.atlas.api.Phase;
+import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.portfolio.PortfolioItemConflictException;
+import io.heliox.atlas.command.pack.RunPackages;
+import io.heliox.atlas.command.worker.RunHistory;
 import io.heliox.atlas.api.portfolio.PortfolioItemSavedEvent;
 import io.heliox.atlas.api.portfolio.SavePortfolioItemCommand;
 import io.heliox.atlas.api.strategy.RegisterStrategyVersionCommand;
@@ -28,7 +33,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The portfolio: strategies a trader kept, each also registered as a Strategy version. */
+/**
+ * The portfolio: strategies a trader kept, each also registered as a Strategy version. Saved from a
+ * run, a strategy keeps a reference to the run's signed package of it ({@code package}).
+ */
 @RestController
 public class PortfolioController {
 
@@ -36,10 +44,12 @@ public class PortfolioController {
     private final RequestBodies bodies;
     private final PortfolioList portfolio;
     private final EventStore eventStore;
+    private final RunPackages packages;
     private final Clock clock;
 
     public PortfolioController(CommandGateway commands, RequestBodies bodies, PortfolioList portfolio,
-                               EventStore eventStore, Clock clock) {
+                               EventStore eventStore, RunPackages packages, Clock clock) {
+        this.packages = packages;
         this.commands = commands;
         this.bodies = bodies;
         this.portfolio = portfolio;
@@ -56,17 +66,18 @@ public class PortfolioController {
         String name = body.get("name").asText();
         JsonNode strategy = body.get("strategy");
         Instant now = clock.instant();
+        JsonNode packageRef = runId == null ? null : packageRef(RunId.of(runId.toString()), strategy, now);
         boolean created;
         try {
-            created = commands.sendAndWait(new SavePortfolioItemCommand(id, name, strategy, runId, now));
+            created = commands.sendAndWait(new SavePortfolioItemCommand(id, name, strategy, runId, now, packageRef));
         } catch (PortfolioItemConflictException e) {
             throw ApiProblem.conflict(e.getMessage());
         }
+        PortfolioItemSavedEvent saved = saved(id); // on a repeat, the first save's package
         commands.sendAndWait(new RegisterStrategyVersionCommand(strategy.get("id").asText(), name, strategy,
-                CanonicalJson.sha256(strategy), now));
-        PortfolioItemSavedEvent saved = savedEvent(id);
+                CanonicalJson.sha256(strategy), now, saved.packageRef()));
         ObjectNode item = toJson(new PortfolioItemView(saved.itemId(), saved.name(), saved.strategy(), saved.runId(),
-                saved.ts()));
+                saved.ts(), saved.packageRef()));
         return created
                 ? ResponseEntity.created(URI.create("/v1/portfolio/" + id)).body(item)
                 : ResponseEntity.status(HttpStatus.OK).body(item);
@@ -82,8 +93,35 @@ public class PortfolioController {
         return body;
     }
 
+    /**
+     * The run's signed package of this strategy, built if it was not yet: only when the run ranked
+     * a candidate with exactly this content (a strategy edited after the run has no package of its
+     * own). Null for a run without backtests or an unknown run (the id is the client's word).
+     */
+    private JsonNode packageRef(RunId runId, JsonNode strategy, Instant now) {
+        if (!eventStore.readEvents(runId.toString(), 0).hasNext()) {
+            return null;
+        }
+        RunHistory history = RunHistory.read(eventStore, runId);
+        String candidateId = strategy.path("id").asText();
+        boolean ranked = history.artifacts().containsKey(Phase.T0) && java.util.stream.StreamSupport
+                .stream(history.artifact(Phase.SYNTH).path("candidates").spliterator(), false)
+                .anyMatch(c -> c.path("id").asText().equals(candidateId)
+                        && CanonicalJson.sha256(c).equals(CanonicalJson.sha256(strategy)));
+        if (!ranked) {
+            return null;
+        }
+        RunPackages.Packed packed = packages.ensure(history, candidateId, now);
+        ObjectNode ref = JsonNodeFactory.instance.objectNode();
+        ref.put("packageId", packed.manifest().path("packageId").asText());
+        ref.put("url", packed.downloadUrl());
+        ref.put("sha256", packed.stored().path("sha256").asText());
+        ref.put("contentHash", packed.manifest().path("contentHash").asText());
+        return ref;
+    }
+
     /** The item as stored: read from its own event, so the answer never waits for the projection. */
-    private PortfolioItemSavedEvent savedEvent(UUID id) {
+    private PortfolioItemSavedEvent saved(UUID id) {
         var stream = eventStore.readEvents(id.toString(), 0);
         return (PortfolioItemSavedEvent) stream.next().getPayload();
     }
@@ -94,6 +132,7 @@ public class PortfolioController {
         node.put("name", item.name());
         node.set("strategy", item.strategy());
         node.put("runId", item.runId() == null ? null : item.runId().toString());
+        node.set("package", item.packageRef() == null ? NullNode.getInstance() : item.packageRef());
         node.put("createdAt", item.createdAt().toString());
         return node;
     }

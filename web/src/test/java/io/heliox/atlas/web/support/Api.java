@@ -87,6 +87,42 @@ public final class Api {
         }
     }
 
+    /** A GET whose answer is bytes (a package download); the status and headers are checked against the contract. */
+    public BinaryResponse getBytes(String path) {
+        return sendBytes(HttpRequest.newBuilder(URI.create(base + path)).GET(), "GET", path);
+    }
+
+    /** A POST of bytes (a package upload), the answer as text, checked against the contract. */
+    public Response postBytes(String path, byte[] body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                "POST", path, "Content-Type", contentType);
+    }
+
+    private BinaryResponse sendBytes(HttpRequest.Builder builder, String method, String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(builder.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            // A binary body is not JSON: the contract check covers the status and headers; an error is problem+json.
+            String text = contentType.contains("json") ? new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)
+                    : "<" + response.body().length + " bytes>";
+            assertMatchesContract(method, path, new Response(response.statusCode(), response.headers().map(), text));
+            return new BinaryResponse(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record BinaryResponse(int status, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
     /** Reads a run's SSE stream to its end (the server closes it after the terminal event). */
     public SseRead events(String runId, String... headersAndQuery) {
         String query = "";

@@ -1,0 +1,218 @@
+package io.heliox.atlas.command.pack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.api.Phase;
+import io.heliox.atlas.api.RunId;
+import io.heliox.atlas.api.RunOptions;
+import io.heliox.atlas.command.worker.RunHistory;
+import io.heliox.atlas.command.storage.ObjectStore;
+import io.heliox.atlas.engine.backtest.Backtest;
+import io.heliox.atlas.engine.dsl.CheckOptions;
+import io.heliox.atlas.engine.dsl.SchemaGate;
+import io.heliox.atlas.engine.dsl.StrategyValidator;
+import io.heliox.atlas.engine.dsl.Validation;
+import io.heliox.atlas.engine.dsl.ir.CanonicalIr;
+import io.heliox.atlas.engine.json.CanonicalJson;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.StreamSupport;
+
+/**
+ * A run's strategy packages: what goes into the package of one candidate, where it is kept
+ * ({@code runs/{runId}/packages/{candidateId}.hsp}) and how it is linked. The pack phase builds
+ * the best-ranked candidate's; any other is built on first request from the same recorded
+ * artifacts, so every package of a run tells the same story as its events.
+ *
+ * <p>Files: {@code strategy.json} (the DSL), {@code ir.json} (its compiled IR, whose sha256 is the
+ * manifest's {@code irHash}), {@code scenarios.json} (the markets, as generator documents),
+ * {@code metrics.json} (the candidate's results per scenario, its rank and the scoring rule) and
+ * {@code blueprint.json}. All are canonical JSON and none holds a time or a run id, so two runs
+ * with the same prompt and seed give packages with the same files and the same
+ * {@code contentHash}; the manifest adds the run, the time and the versions, and is signed.
+ */
+public final class RunPackages {
+
+    public static final String MEDIA_TYPE = "application/vnd.heliox.hsp";
+    /** What one of our own packages may unpack to (a few KB in practice). */
+    public static final long MAX_UNPACKED_BYTES = 64L << 20;
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    /** A built (or found) package: its manifest, where to get it, and where it is stored. */
+    public record Packed(ObjectNode manifest, String downloadUrl, ObjectNode stored, byte[] bytes) {
+    }
+
+    /** The run has nothing to package yet, or no such candidate: the caller's 404. */
+    public static class NotPackageable extends RuntimeException {
+        public NotPackageable(String message) {
+            super(message);
+        }
+    }
+
+    private final ObjectStore store;
+    private final PackageSigningKeys keys;
+    private final SchemaGate strategySchema;
+
+    public RunPackages(ObjectStore store, PackageSigningKeys keys, SchemaGate strategySchema) {
+        this.store = store;
+        this.keys = keys;
+        this.strategySchema = strategySchema;
+    }
+
+    public static String detailUrl(RunId runId, String candidateId, String scenarioId) {
+        return "/v1/runs/" + runId + "/results/" + candidateId + "/" + scenarioId;
+    }
+
+    /** @param candidateId null for the run's packed (best) candidate */
+    public static String downloadUrl(RunId runId, String candidateId) {
+        return "/v1/runs/" + runId + "/package" + (candidateId == null ? "" : "?candidate=" + candidateId);
+    }
+
+    public static String key(RunId runId, String candidateId) {
+        return "runs/" + runId + "/packages/" + candidateId + ".hsp";
+    }
+
+    /**
+     * The pack phase: the best-ranked candidate's package, written before the artifact is recorded.
+     * A retry after a crash finds the package it stored and reuses it, so the event and the file agree.
+     */
+    public synchronized Packed packBest(RunHistory history, Instant now) {
+        String best = history.artifact(Phase.T0).at("/ranking/0/candidateId").asText();
+        Optional<byte[]> stored = find(history.runId(), best);
+        if (stored.isPresent()) {
+            ObjectNode manifest = HspVerifier.unpack(stored.get(), MAX_UNPACKED_BYTES).manifest();
+            return new Packed(manifest, downloadUrl(history.runId(), null),
+                    storedJson(key(history.runId(), best), stored.get()), stored.get());
+        }
+        return build(history, best, now, downloadUrl(history.runId(), null));
+    }
+
+    /** The candidate's stored package bytes, if built. */
+    public Optional<byte[]> find(RunId runId, String candidateId) {
+        return store.get(key(runId, candidateId));
+    }
+
+    /**
+     * The candidate's package: the stored one, else built now. Synchronized so two first requests
+     * for the same package cannot store two versions (they would differ in {@code createdAt}).
+     */
+    public synchronized Packed ensure(RunHistory history, String candidateId, Instant now) {
+        String url = isPacked(history, candidateId) ? downloadUrl(history.runId(), null)
+                : downloadUrl(history.runId(), candidateId);
+        Optional<byte[]> stored = find(history.runId(), candidateId);
+        if (stored.isPresent()) {
+            byte[] bytes = stored.get();
+            ObjectNode manifest = HspVerifier.unpack(bytes, MAX_UNPACKED_BYTES).manifest();
+            return new Packed(manifest, url, storedJson(key(history.runId(), candidateId), bytes), bytes);
+        }
+        return build(history, candidateId, now, url);
+    }
+
+    private static boolean isPacked(RunHistory history, String candidateId) {
+        JsonNode pack = history.artifacts().get(Phase.PACK);
+        return pack != null && pack.at("/manifest/strategyId").asText().equals(candidateId);
+    }
+
+    private static ObjectNode storedJson(String key, byte[] bytes) {
+        ObjectNode stored = JSON.objectNode();
+        stored.put("key", key);
+        stored.put("sha256", CanonicalJson.sha256(bytes));
+        stored.put("bytes", bytes.length);
+        return stored;
+    }
+
+    private Packed build(RunHistory history, String candidateId, Instant now, String downloadUrl) {
+        JsonNode t0 = history.artifacts().get(Phase.T0);
+        if (t0 == null) {
+            throw new NotPackageable("run " + history.runId() + " has no backtests yet: packages are built after t0");
+        }
+        JsonNode candidate = find(history.artifact(Phase.SYNTH).path("candidates"), "id", candidateId)
+                .orElseThrow(() -> new NotPackageable("run " + history.runId() + " has no candidate " + candidateId));
+        JsonNode rank = find(t0.path("ranking"), "candidateId", candidateId).orElseThrow(
+                () -> new NotPackageable("run " + history.runId() + " did not rank candidate " + candidateId));
+        Validation validation = new StrategyValidator(strategySchema, CheckOptions.DEFAULTS).validate(candidate);
+        if (!validation.valid()) { // the worker validated every candidate before recording it
+            throw new IllegalStateException("recorded candidate " + candidateId + " no longer validates: "
+                    + validation.errors().get(0).message());
+        }
+        byte[] ir = CanonicalIr.json(validation.ir()).getBytes(StandardCharsets.UTF_8);
+
+        List<PackageFile> files = List.of(
+                new PackageFile("strategy.json", CanonicalJson.bytes(candidate)),
+                new PackageFile("ir.json", ir),
+                new PackageFile("scenarios.json", CanonicalJson.bytes(t0.path("scenarios"))),
+                new PackageFile("metrics.json", CanonicalJson.bytes(metrics(t0, candidateId, rank))),
+                new PackageFile("blueprint.json",
+                        CanonicalJson.bytes(history.artifact(Phase.ARCHITECT).path("blueprint"))));
+
+        ObjectNode manifest = JSON.objectNode();
+        manifest.put("packageId", "pkg-" + packageId(files));
+        manifest.put("strategyId", candidateId);
+        manifest.put("irHash", validation.irHash());
+        manifest.put("engineVersion", RunOptions.MODE_MOCK.equals(history.options().mode())
+                ? "mock-0.1.0" : Backtest.ENGINE_VERSION);
+        manifest.put("createdAt", now.toString());
+        manifest.put("seed", history.seed());
+        manifest.put("runId", history.runId().toString());
+        manifest.put("rank", rank.path("rank").asInt());
+        manifest.put("score", rank.path("score").asDouble());
+        ObjectNode templates = manifest.putObject("templateVersions");
+        TreeMap<String, String> byNode = new TreeMap<>();
+        history.templates().forEach(t -> byNode.put(t.substring(0, t.indexOf('@')), t));
+        byNode.forEach(templates::put);
+        ArrayNode scenarioIds = manifest.putArray("scenarios");
+        t0.path("scenarios").forEach(s -> scenarioIds.add(s.path("id").asText()));
+
+        HspWriter.Written written = HspWriter.write(new PackageContent(manifest, files), keys);
+        String key = key(history.runId(), candidateId);
+        store.put(key, written.bytes(), MEDIA_TYPE);
+        return new Packed(written.manifest(), downloadUrl, storedJson(key, written.bytes()), written.bytes());
+    }
+
+    /** The candidate's own results (no cache flags or links: those belong to the run, not the strategy). */
+    private static ObjectNode metrics(JsonNode t0, String candidateId, JsonNode rank) {
+        ObjectNode metrics = JSON.objectNode();
+        metrics.put("candidateId", candidateId);
+        metrics.set("rank", rank);
+        if (t0.has("scoring")) {
+            metrics.set("scoring", t0.get("scoring"));
+        }
+        if (t0.has("terms")) {
+            metrics.set("terms", t0.get("terms"));
+        }
+        ArrayNode results = metrics.putArray("results");
+        t0.path("results").forEach(r -> {
+            if (r.path("candidateId").asText().equals(candidateId)) {
+                ObjectNode copy = r.deepCopy();
+                copy.remove(List.of("fromCache", "detailUrl", "equity", "trades"));
+                results.add(copy);
+            }
+        });
+        return metrics;
+    }
+
+    /** Content-derived: the same files give the same id, whichever run built them. */
+    private static String packageId(List<PackageFile> files) {
+        StringBuilder hashes = new StringBuilder();
+        files.forEach(f -> hashes.append(f.path()).append(' ').append(CanonicalJson.sha256(f.bytes())).append('\n'));
+        return CanonicalJson.sha256(hashes.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    }
+
+    private static Optional<JsonNode> find(JsonNode array, String field, String value) {
+        return StreamSupport.stream(array.spliterator(), false)
+                .filter(n -> n.path(field).asText().equals(value)).findFirst();
+    }
+
+    /** For tests and the verify endpoint: the keys this installation signs with. */
+    public PackageSigningKeys keys() {
+        return keys;
+    }
+
+}

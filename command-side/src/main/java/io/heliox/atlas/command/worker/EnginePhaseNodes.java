@@ -1,0 +1,113 @@
+package io.heliox.atlas.command.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.api.Phase;
+import io.heliox.atlas.api.PhaseEventType;
+import io.heliox.atlas.api.run.Checkpoint;
+import io.heliox.atlas.command.orch.T0Evaluation;
+import io.heliox.atlas.command.pack.RunPackages;
+import io.heliox.atlas.command.storage.ObjectStore;
+import io.heliox.atlas.engine.json.CanonicalJson;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The t0 and pack phases of an {@code llm}-mode run, on the real engine and packager:
+ *
+ * <pre>
+ * t0:   candidate #1 … #k (each on every scenario of the blueprint; its results are the
+ *       checkpoint's state) → artifact (per-candidate, per-scenario results, ranking)
+ * pack: artifact (the best candidate's signed HSP package, stored and linked)
+ * </pre>
+ *
+ * A worker that restarts goes on with the next candidate; a candidate cut off half-way is run
+ * again, and its finished scenarios come back from the engine's result cache, so a crash costs
+ * little and changes nothing (every backtest is deterministic and signed).
+ */
+public final class EnginePhaseNodes implements PhaseNode {
+
+    static final String T0_CANDIDATE = "t0.candidate";
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final T0Evaluation t0;
+    private final RunPackages packages;
+    private final ObjectStore store;
+
+    public EnginePhaseNodes(T0Evaluation t0, RunPackages packages, ObjectStore store) {
+        this.t0 = t0;
+        this.packages = packages;
+        this.store = store;
+    }
+
+    @Override
+    public Step next(RunHistory history, Instant now) {
+        return switch (history.phase()) {
+            case T0 -> t0(history);
+            case PACK -> pack(history, now);
+            default -> throw new IllegalStateException("the engine runs t0 and pack, not " + history.phase().wireName());
+        };
+    }
+
+    private Step t0(RunHistory history) {
+        JsonNode blueprint = history.artifact(Phase.ARCHITECT).path("blueprint");
+        JsonNode candidates = history.artifact(Phase.SYNTH).path("candidates");
+        List<T0Evaluation.Scenario> scenarios = T0Evaluation.scenarios(blueprint, history.seed());
+        List<Checkpoint> done = history.checkpoints();
+        if (done.size() < candidates.size()) {
+            int n = done.size() + 1;
+            JsonNode candidate = candidates.get(n - 1);
+            List<T0Evaluation.Cell> cells = t0.evaluate(candidate, scenarios, history.seed(),
+                    (candidateId, scenarioId) -> RunPackages.detailUrl(history.runId(), candidateId, scenarioId));
+            ObjectNode state = JSON.objectNode();
+            ArrayNode results = state.putArray("results");
+            cells.forEach(c -> results.add(c.json()));
+            return LlmPhaseNodes.checkpoint(summary(n, candidates.size(), candidate, cells),
+                    (double) n / (candidates.size() + 1), T0_CANDIDATE, n, state, null);
+        }
+        List<T0Evaluation.Cell> cells = new ArrayList<>();
+        done.forEach(c -> c.state().path("results").forEach(r -> cells.add(T0Evaluation.Cell.of(r))));
+        ObjectNode payload = JSON.objectNode();
+        ArrayNode scenarioList = payload.putArray("scenarios");
+        scenarios.forEach(s -> scenarioList.add(s.toJson()));
+        payload.set("terms", T0Evaluation.termsJson(history.seed()));
+        ArrayNode results = payload.putArray("results");
+        cells.forEach(c -> results.add(c.json()));
+        ArrayNode ranking = payload.putArray("ranking");
+        T0Evaluation.rank(blueprint, cells).forEach(r -> ranking.add(r.toJson()));
+        payload.set("scoring", T0Evaluation.scoringJson(blueprint));
+        // The results as data, without what belongs to this run (its cache hits, its links): the
+        // same prompt and seed store the same document.
+        ObjectNode document = payload.deepCopy();
+        document.withArray("results").forEach(r -> ((ObjectNode) r).remove(List.of("fromCache", "detailUrl")));
+        payload.set("stored", LlmPhaseNodes.storeRunObject(store, history, "t0.json", CanonicalJson.bytes(document),
+                "application/json"));
+        return new Step(PhaseEventType.ARTIFACT, payload);
+    }
+
+    /** "candidate 2/5 ma-cross-10-30: worst Sharpe -0.41 (trend-down), worst drawdown 7.3 %, 4 scenarios, 1 from cache" */
+    private static String summary(int n, int of, JsonNode candidate, List<T0Evaluation.Cell> cells) {
+        T0Evaluation.Cell worst = cells.stream().min(java.util.Comparator.comparingDouble(T0Evaluation.Cell::sharpe))
+                .orElseThrow();
+        double worstMdd = cells.stream().mapToDouble(T0Evaluation.Cell::maxDrawdown).max().orElse(0);
+        long cached = cells.stream().filter(T0Evaluation.Cell::fromCache).count();
+        return String.format(Locale.ROOT, "candidate %d/%d %s: worst Sharpe %.2f (%s), worst drawdown %.1f %%, "
+                        + "%d scenarios, %d from cache", n, of, candidate.path("id").asText(), worst.sharpe(),
+                worst.scenarioId(), worstMdd * 100, cells.size(), cached);
+    }
+
+    private Step pack(RunHistory history, Instant now) {
+        RunPackages.Packed packed = packages.packBest(history, now);
+        ObjectNode payload = JSON.objectNode();
+        payload.set("manifest", packed.manifest());
+        payload.put("downloadUrl", packed.downloadUrl());
+        payload.set("stored", packed.stored());
+        return new Step(PhaseEventType.ARTIFACT, payload);
+    }
+}

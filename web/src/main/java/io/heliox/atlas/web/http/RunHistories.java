@@ -1,0 +1,19 @@
+package io.heliox.atlas.web.http;
+
+import io.heliox.atlas.api.RunId;
+import io.heliox.atlas.command.worker.RunHistory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+/** A run's history read from its own events for an HTTP answer: an unknown run is a 404. */
+final class RunHistories {
+
+    private RunHistories() {
+    }
+
+    static RunHistory read(EventStore eventStore, RunId runId) {
+        if (!eventStore.readEvents(runId.toString(), 0).hasNext()) {
+            throw ApiProblem.notFound("no run " + runId);
+        }
+        return RunHistory.read(eventStore, runId);
+    }
+}
