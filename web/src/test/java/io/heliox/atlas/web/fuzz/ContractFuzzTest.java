@@ -193,8 +193,14 @@ class ContractFuzzTest extends AtlasIntegrationTest {
         if (!query.isEmpty()) {
             path = path + "?" + String.join("&", query);
         }
+        // A run's results and packages exist only once its t0 (pack) finished, and only for its own
+        // candidates: a 404 is a right answer to a well-formed request for one.
+        mayBeMissing |= op.id().equals("getRunResult") || op.id().equals("downloadPackage");
         if (op.operation().getRequestBody() == null) {
             return new Call(op.method(), path, null, null, valid, mayBeMissing, what.toString());
+        }
+        if (op.id().equals("verifyPackage")) {
+            return packageUpload(op, path, random, what, mayBeMissing);
         }
 
         Schema<?> bodySchema = op.operation().getRequestBody().getContent().get("application/json").getSchema();
@@ -236,6 +242,31 @@ class ContractFuzzTest extends AtlasIntegrationTest {
         boolean mayBeRefused = (engine || scenario) && (mutated || !fromFixture) || op.id().equals("orchSynth");
         return new Call(op.method(), path, contentType, body, valid && bodyIsValid(op, path, body), mayBeMissing,
                 what.toString(), mayBeRefused);
+    }
+
+    /**
+     * A package upload: random bytes as text (valid: the verdict, valid false, is a 200), an empty
+     * body (400) or a wrong content type (415). The byte-level tampering is PromptToPackageTest's
+     * and the verifier's own fuzz test's; this checks the HTTP edges.
+     */
+    private static Call packageUpload(Op op, String path, SplittableRandom random, StringBuilder what,
+                                      boolean mayBeMissing) {
+        int roll = random.nextInt(10);
+        if (roll == 0) {
+            return new Call(op.method(), path, "application/vnd.heliox.hsp", "", false, mayBeMissing,
+                    what.append(" empty").toString());
+        }
+        if (roll == 1) {
+            return new Call(op.method(), path, "application/json", "{}", false, mayBeMissing,
+                    what.append(" wrong-content-type").toString());
+        }
+        StringBuilder junk = new StringBuilder();
+        int length = 1 + random.nextInt(400);
+        for (int i = 0; i < length; i++) {
+            junk.append((char) (0x20 + random.nextInt(0x5f)));
+        }
+        String type = random.nextBoolean() ? "application/vnd.heliox.hsp" : "application/octet-stream";
+        return new Call(op.method(), path, type, junk.toString(), true, mayBeMissing, what.append(" junk").toString());
     }
 
     /**
