@@ -36,24 +36,104 @@ export interface StrategyDsl {
   metadata?: { tags?: string[]; notes?: string };
 }
 
-export interface Trade { t: number; side: 'buy' | 'sell'; qty: number; px: number; fee: number; slippage: number }
-export interface Metrics {
-  sharpe: number; sortino: number; max_drawdown: number; win_rate: number;
-  profit_factor: number | null; cagr: number; trade_count: number; exposure: number;
+/** A fill. Engine fills (BacktestDetail) also say when, with which order type and why. */
+export interface Trade {
+  t: number; side: 'buy' | 'sell'; qty: number; px: number; fee: number; slippage: number;
+  time_ms?: number; order?: string; reason?: string;
 }
+export interface EquityPoint { t: number; v: number }
+export interface Metrics {
+  sharpe: number;
+  /** null when no period lost and the mean is positive (unbounded). */
+  sortino: number | null;
+  max_drawdown: number; win_rate: number;
+  /** null when there was no losing round trip. */
+  profit_factor: number | null;
+  cagr: number; trade_count: number; exposure: number;
+  time_to_recovery?: number; tail_p5?: number; tail_worst_1pct?: number; periods_per_year?: number;
+}
+/** A quick circular block bootstrap of the bar returns: percentiles over the paths. */
+export interface MonteCarloSummary {
+  paths: number; block_length: number; sharpe_p5: number; sharpe_p50: number; max_drawdown_p95: number;
+  profit_factor_p5: number | null; growth_p5?: number;
+}
+/**
+ * One candidate on one scenario, as the t0 event lists it. Mock-mode results carry the curve and
+ * fills inline; engine results reference them ({@link detailUrl}, a {@link BacktestDetail}).
+ */
 export interface BacktestResult {
   candidateId: string;
   scenarioId: string;
   periodsPerYear?: number;
-  equity: { t: number; v: number }[];
-  trades: Trade[];
   metrics: Metrics;
+  signature?: string;
+  fromCache?: boolean;
+  monteCarlo?: MonteCarloSummary;
+  detailUrl?: string;
+  equity?: EquityPoint[];
+  trades?: Trade[];
+}
+/** Monte Carlo equity band in account currency: bars[k] indexes the equity curve. */
+export interface McBand { bars: number[]; p5: number[]; p50: number[]; p95: number[] }
+/** One t0 result in full: GET /v1/runs/{id}/results/{candidateId}/{scenarioId}. */
+export interface BacktestDetail {
+  candidateId: string;
+  scenarioId: string;
+  /** null for mock-mode results. */
+  signature: string | null;
+  periodsPerYear?: number;
+  metrics: Metrics;
+  equity: EquityPoint[];
+  trades: Trade[];
+  /** null for mock-mode results. */
+  band: McBand | null;
 }
 
+export interface T0Scenario { id: string; family: string; seed?: number; bars?: number; timeframe?: string; spec?: Record<string, unknown> }
+export interface T0Terms {
+  feesBps: number; slippageBps: number; barDelay: number; initialCash: number;
+  monteCarlo?: { paths: number; blockLength: number; seed: number };
+}
+/** A candidate's place in the t0 ranking, best first by the robust score. */
+export interface T0Rank { rank: number; candidateId: string; score: number; worstSharpe: number; worstMaxDrawdown: number; worstScenario?: string }
+export interface T0Scoring { formula: string; mddPenalty: number; maxDrawdownLimit: number }
+export interface StoredObject { key: string; sha256: string; bytes: number }
+/** The payload of the t0 artifact event. */
+export interface T0Artifact {
+  scenarios?: T0Scenario[];
+  terms?: T0Terms;
+  results: BacktestResult[];
+  ranking?: T0Rank[];
+  scoring?: T0Scoring;
+  stored?: StoredObject;
+}
+
+export interface PackSignature { alg: 'Ed25519'; publicKeyId: string; value: string }
 export interface PackManifest {
   packageId: string; strategyId: string; irHash: string; engineVersion: string; createdAt: string;
-  seed?: number; scenarios?: string[]; files: { path: string; sha256: string; bytes: number }[];
+  format?: 'hsp/1';
+  /** sha256 of the canonical JSON of `files`: equal for packages with equal files. */
+  contentHash?: string;
+  seed?: number; runId?: string; rank?: number; score?: number;
+  templateVersions?: Record<string, string>;
+  scenarios?: string[]; files: { path: string; sha256: string; bytes: number }[];
+  signature?: PackSignature;
 }
+/** The payload of the pack artifact event; downloadUrl serves the signed .hsp file. */
+export interface PackArtifact { manifest: PackManifest; downloadUrl: string; stored?: StoredObject }
+/** The signed package a portfolio item was saved with. */
+export interface PackageRef { packageId: string; url: string; sha256: string; contentHash?: string }
+
+export interface SigningKey { id: string; alg: 'Ed25519'; publicKey: string }
+export interface PackageVerification {
+  valid: boolean; keyId?: string | null; problems: { code: string; message: string }[]; manifest?: PackManifest;
+}
+
+/** How the UI holds one result's detail while it is fetched (never part of the API). */
+export type DetailState =
+  | { state: 'loading' }
+  | { state: 'ready'; detail: BacktestDetail }
+  | { state: 'error'; message: string; httpStatus: number };
 
 export interface OrchestratorEvent {
   runId: string;
@@ -77,7 +157,11 @@ export interface RunSummary {
 
 export interface Page<T> { items: T[]; nextCursor: string | null }
 
-export interface PortfolioItem { id: string; name: string; strategy: StrategyDsl; runId?: string | null; createdAt: string }
+export interface PortfolioItem {
+  id: string; name: string; strategy: StrategyDsl; runId?: string | null; createdAt: string;
+  /** The run's signed package of this strategy, when it was saved from a run that ranked it. */
+  package?: PackageRef | null;
+}
 
 export interface Problem {
   type: string; title: string; status: number; detail?: string; traceId?: string;

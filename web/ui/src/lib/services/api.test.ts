@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError, createHttpApi } from './api';
+import { ApiError, createHttpApi, packageDownloadUrl } from './api';
 
 /** api.ts against a real HTTP server on loopback. */
 let server: Server | null = null;
@@ -28,7 +28,8 @@ function json(res: ServerResponse, status: number, body: unknown, type = 'applic
 }
 
 afterEach(async () => {
-  server?.closeAllConnections();
+  if (!server) return; // a test that needed no server
+  server.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
   server = null;
 });
@@ -83,5 +84,31 @@ describe('api.ts', () => {
     await api.listRuns('abc', 10);
     await api.listStrategies(null, 5);
     expect(requests.map((r) => r.url)).toEqual(['/v1/runs?cursor=abc&limit=10', '/v1/portfolio?limit=5']);
+  });
+
+  it('gets one result detail by run, candidate and scenario', async () => {
+    const detail = { candidateId: 'sma x', scenarioId: 'trend-up', signature: null, metrics: {}, equity: [{ t: 0, v: 1 }], trades: [], band: null };
+    const base = await serve((_req, res) => json(res, 200, detail));
+    const api = createHttpApi({ baseUrl: base });
+    expect(await api.getResult('r1', 'sma x', 'trend-up')).toEqual(detail);
+    expect(requests[0].method).toBe('GET');
+    expect(requests[0].url).toBe('/v1/runs/r1/results/sma%20x/trend-up');
+  });
+
+  it('reports a detail asked before t0 finished as a 404 with its problem detail', async () => {
+    const problem = { type: 'about:blank', title: 'Not Found', status: 404, detail: 'run r1 has no backtests yet' };
+    const base = await serve((_req, res) => json(res, 404, problem, 'application/problem+json'));
+    const error = await createHttpApi({ baseUrl: base, retryDelayMs: 1 }).getResult('r1', 'a', 'b').catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(404);
+    expect(error.message).toBe('run r1 has no backtests yet');
+    expect(requests).toHaveLength(1);
+  });
+
+  it('builds package download links without a request', () => {
+    expect(packageDownloadUrl('r1')).toBe('/v1/runs/r1/package');
+    expect(packageDownloadUrl('r1', 'sma-crossover')).toBe('/v1/runs/r1/package?candidate=sma-crossover');
+    expect(packageDownloadUrl('r 1', null, 'http://h')).toBe('http://h/v1/runs/r%201/package');
+    expect(createHttpApi({ baseUrl: 'http://h' }).packageUrl('r1', 'a b')).toBe('http://h/v1/runs/r1/package?candidate=a+b');
   });
 });

@@ -1,4 +1,6 @@
-import type { OrchestratorEvent, Page, PortfolioItem, Problem, RunOptions, RunSummary, StrategyDsl } from '$lib/types';
+import type {
+  BacktestDetail, OrchestratorEvent, Page, PortfolioItem, Problem, RunOptions, RunSummary, StrategyDsl
+} from '$lib/types';
 import { openEventStream, type EventStream, type StreamCallbacks } from './sse';
 
 /**
@@ -15,6 +17,14 @@ export interface AtlasApi {
   cancelRun(runId: string, reason?: string): Promise<RunSummary>;
   listRuns(cursor?: string | null, limit?: number): Promise<Page<RunSummary>>;
   streamEvents(runId: string, callbacks: StreamCallbacks, afterSeq?: number): EventStream;
+  /** One t0 result in full (equity curve, fills, Monte Carlo band); 404 until the t0 phase has finished. */
+  getResult(runId: string, candidateId: string, scenarioId: string): Promise<BacktestDetail>;
+  /**
+   * Where the browser downloads a run's signed package (.hsp): the pack phase's, or with a
+   * candidate that ranked candidate's (built on first request). A link's href, not a fetch; null
+   * when there is no package to download (mock mode's fixture runs).
+   */
+  packageUrl(runId: string, candidateId?: string | null): string | null;
   saveStrategy(item: { id?: string; name: string; strategy: StrategyDsl; runId?: string }): Promise<PortfolioItem>;
   listStrategies(cursor?: string | null, limit?: number): Promise<Page<PortfolioItem>>;
 }
@@ -94,9 +104,18 @@ export function createHttpApi(config: ApiConfig = {}): AtlasApi {
     listRuns: (cursor, limit = 50) => request('GET', `/v1/runs?${query({ cursor, limit })}`),
     streamEvents: (runId, callbacks, afterSeq = 0) =>
       openEventStream({ url: `${baseUrl}/v1/runs/${encodeURIComponent(runId)}/events`, afterSeq, fetch: doFetch }, callbacks),
+    getResult: (runId, candidateId, scenarioId) =>
+      request('GET', `/v1/runs/${encodeURIComponent(runId)}/results/${encodeURIComponent(candidateId)}/${encodeURIComponent(scenarioId)}`),
+    packageUrl: (runId, candidateId) => packageDownloadUrl(runId, candidateId, baseUrl),
     saveStrategy: (item) => request('POST', '/v1/portfolio', item),
     listStrategies: (cursor, limit = 50) => request('GET', `/v1/portfolio?${query({ cursor, limit })}`)
   };
+}
+
+/** GET /v1/runs/{id}/package[?candidate=…]: the signed .hsp file, served as an attachment. */
+export function packageDownloadUrl(runId: string, candidateId?: string | null, baseUrl = ''): string {
+  const path = `${baseUrl}/v1/runs/${encodeURIComponent(runId)}/package`;
+  return candidateId ? `${path}?${query({ candidate: candidateId })}` : path;
 }
 
 function query(params: Record<string, string | number | null | undefined>): string {

@@ -1,8 +1,9 @@
 import type { AtlasApi } from './api';
 import { ApiError } from './api';
 import type { EventStream, StreamCallbacks } from './sse';
-import type { OrchestratorEvent, PortfolioItem, RunSummary, StrategyDsl } from '$lib/types';
+import type { BacktestDetail, OrchestratorEvent, PackArtifact, PackageRef, PortfolioItem, RunSummary, StrategyDsl, T0Artifact } from '$lib/types';
 import { isTerminal } from '$lib/types';
+import { inlineDetail } from '$lib/t0';
 
 import e1 from '$contracts/fixtures/valid/orchestrator-event/mock-run-01-architect-status.json';
 import e2 from '$contracts/fixtures/valid/orchestrator-event/mock-run-02-architect-artifact.json';
@@ -12,14 +13,20 @@ import e5 from '$contracts/fixtures/valid/orchestrator-event/mock-run-05-t0-stat
 import e6 from '$contracts/fixtures/valid/orchestrator-event/mock-run-06-t0-artifact.json';
 import e7 from '$contracts/fixtures/valid/orchestrator-event/mock-run-07-pack-artifact.json';
 import failure from '$contracts/fixtures/valid/orchestrator-event/error-t0-fail-at.json';
+import engineT0 from '$contracts/fixtures/valid/orchestrator-event/llm-run-t0-artifact.json';
+import engineDetail from '$contracts/fixtures/valid/backtest-detail/engine-result.json';
 
 /**
  * UI_MOCK=on: the same {@link AtlasApi} answered from the contract's fixtures (which the Java
  * contract tests validate against the schemas), with no backend and no network. A prompt that
- * mentions "fail" plays the t0 failure fixture, so error states can be designed too.
+ * mentions "fail" plays the t0 failure fixture, so error states can be designed too; one that
+ * mentions "engine" plays the engine's t0 fixture (results by reference, several scenarios, a
+ * Monte Carlo band in every detail) instead of mock mode's inline one.
  */
 const SUCCESS = [e1, e2, e3, e4, e5, e6, e7] as OrchestratorEvent[];
+const ENGINE = [e1, e2, e3, e4, e5, engineT0, e7] as OrchestratorEvent[];
 const FAILURE = [e1, e2, e3, e4, e5, failure] as OrchestratorEvent[];
+const ENGINE_DETAIL = engineDetail as BacktestDetail;
 
 interface MockRun { summary: RunSummary; events: OrchestratorEvent[] }
 
@@ -34,9 +41,9 @@ export function createMockApi(stepDelayMs = 250): AtlasApi {
     health: async () => ({ status: 'ok', db: 'up' }),
     async createRun(prompt) {
       const runId = idFor(++counter);
-      const script = /fail/i.test(prompt) ? FAILURE : SUCCESS;
+      const script = /fail/i.test(prompt) ? FAILURE : /engine/i.test(prompt) ? ENGINE : SUCCESS;
       const now = new Date().toISOString();
-      const events = script.map((e) => ({ ...e, runId, ts: now }));
+      const events = script.map((e, i) => ({ ...e, runId, seq: i + 1, ts: now }));
       runs.set(runId, {
         events,
         summary: {
@@ -107,10 +114,29 @@ export function createMockApi(stepDelayMs = 250): AtlasApi {
         }
       };
     },
+    async getResult(runId, candidateId, scenarioId) {
+      const run = runs.get(runId);
+      if (!run) throw notFound(`no run ${runId}`);
+      await sleep(Math.min(stepDelayMs, 200));
+      const t0 = delivered(run, 't0');
+      if (!t0) throw notFound(`run ${runId} has no backtests yet (its t0 phase has not finished)`);
+      const result = (t0.payload as unknown as T0Artifact).results
+        .find((r) => r.candidateId === candidateId && r.scenarioId === scenarioId);
+      if (!result) throw notFound(`run ${runId} has no result for candidate ${candidateId} on scenario ${scenarioId}`);
+      // Inline (mock-mode) results answer from the event, like the server; engine ones from the detail fixture.
+      return inlineDetail(result) ?? {
+        ...ENGINE_DETAIL, candidateId, scenarioId, signature: result.signature ?? ENGINE_DETAIL.signature,
+        metrics: result.metrics, ...(result.periodsPerYear ? { periodsPerYear: result.periodsPerYear } : {})
+      };
+    },
+    packageUrl() {
+      return null; // fixture runs have no package file; the pack event's own downloadUrl is shown
+    },
     async saveStrategy(item: { id?: string; name: string; strategy: StrategyDsl; runId?: string }) {
       const saved: PortfolioItem = {
         id: item.id ?? idFor(1000 + portfolio.length), name: item.name, strategy: item.strategy,
-        runId: item.runId ?? null, createdAt: new Date().toISOString()
+        runId: item.runId ?? null, createdAt: new Date().toISOString(),
+        package: packageOf(item.runId ? runs.get(item.runId) : undefined, item.strategy.id)
       };
       portfolio.unshift(saved);
       return saved;
@@ -118,6 +144,35 @@ export function createMockApi(stepDelayMs = 250): AtlasApi {
     async listStrategies() {
       return { items: [...portfolio], nextCursor: null };
     }
+  };
+}
+
+function notFound(detail: string): ApiError {
+  return new ApiError(404, { type: 'about:blank', title: 'Not Found', status: 404, detail }, detail);
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The run's artifact of a phase, once the stream has delivered it. */
+function delivered(run: MockRun, phase: OrchestratorEvent['phase']): OrchestratorEvent | undefined {
+  return run.events.find((e) => e.phase === phase && e.type === 'artifact' && e.seq <= run.summary.lastSeq);
+}
+
+/**
+ * Like the server, a strategy saved from a run that packaged it carries the package. The fixture
+ * has no file of its own: the ref points at the pack event's download, with its stored digest
+ * when the event has one (else the IR hash stands in).
+ */
+function packageOf(run: MockRun | undefined, strategyId: string): PackageRef | null {
+  const pack = run ? delivered(run, 'pack') : undefined;
+  const artifact = pack?.payload as unknown as PackArtifact | undefined;
+  if (!artifact || artifact.manifest.strategyId !== strategyId) return null;
+  return {
+    packageId: artifact.manifest.packageId, url: artifact.downloadUrl,
+    sha256: artifact.stored?.sha256 ?? artifact.manifest.irHash,
+    ...(artifact.manifest.contentHash ? { contentHash: artifact.manifest.contentHash } : {})
   };
 }
 
