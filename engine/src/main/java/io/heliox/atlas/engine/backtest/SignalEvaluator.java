@@ -20,7 +20,8 @@ public final class SignalEvaluator {
     }
 
     public static byte[] evaluate(IrStrategy strategy, Bars bars) {
-        return evaluate(strategy, new SeriesEvaluator(bars));
+        byte[] fused = MaCrossKernel.actions(strategy, bars); // moving-average crossings: one pass
+        return fused != null ? fused : evaluate(strategy, new SeriesEvaluator(bars));
     }
 
     /** With a caller-owned evaluator, e.g. to share indicator columns or inspect the cache. */

@@ -54,12 +54,14 @@ public class CrossoverBench {
     private Bars data;
     private IrStrategy ir;
     private BarSeries series;
+    private byte[] actions;
 
     @Setup(Level.Trial)
     public void setUp() {
         data = Crossover.bars(bars);
         ir = Crossover.strategy();
         series = Crossover.ta4jSeries(data);
+        actions = io.heliox.atlas.engine.backtest.SignalEvaluator.evaluate(ir, data);
         Crossover.Trades trades = Crossover.checkAgreement(ir, data, series);
         if (trades.count() == 0) {
             throw new IllegalStateException("the bench scenario must trade");
@@ -69,6 +71,18 @@ public class CrossoverBench {
     @Benchmark
     public BacktestRun dsl() {
         return Crossover.dsl(ir, data);
+    }
+
+    /** Not a target peer: the DSL path's decisions alone (the fused MA-crossing kernel), to split its time. */
+    @Benchmark
+    public byte[] dslSignalsOnly() {
+        return io.heliox.atlas.engine.backtest.SignalEvaluator.evaluate(ir, data);
+    }
+
+    /** Not a target peer: the DSL path's simulation of precomputed decisions, the other half of its time. */
+    @Benchmark
+    public BacktestRun dslSimulationOnly() {
+        return io.heliox.atlas.engine.backtest.Simulator.run(actions, ir.sizing(), ir.risk(), data, Crossover.CONFIG);
     }
 
     @Benchmark
