@@ -136,6 +136,21 @@ class PromptToPackageTest extends AtlasIntegrationTest {
         assertThat(unpackaged.get("package").isNull()).as("an edited strategy has no package of its own").isTrue();
     }
 
+    @Test
+    void aMockRunsPackageIsBuiltOnRequestFromItsArtifactsAndVerifies() {
+        String runId = startRun("{\"prompt\":\"Create MA crossover strategy\",\"seed\":5,\"options\":{\"mode\":\"mock\"}}");
+        List<SseRead.Event> events = api.events(runId).events();
+        assertThat(events).hasSize(7);
+        assertThat(artifact(events, "t0").get("ranking").size()).isEqualTo(3);
+        Api.BinaryResponse download = api.getBytes(artifact(events, "pack").get("downloadUrl").asText());
+        assertThat(download.status()).isEqualTo(200);
+        JsonNode verdict = api.postBytes("/v1/packages/verify", download.body(), HSP).json();
+        assertThat(verdict.get("valid").asBoolean()).isTrue();
+        assertThat(verdict.at("/manifest/engineVersion").asText()).isEqualTo("mock-0.1.0");
+        assertThat(verdict.at("/manifest/strategyId").asText())
+                .isEqualTo(artifact(events, "t0").at("/ranking/0/candidateId").asText());
+    }
+
     private static JsonNode readJson(String text) {
         try {
             return Api.JSON.readTree(text);

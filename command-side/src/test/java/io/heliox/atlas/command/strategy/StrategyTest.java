@@ -3,6 +3,7 @@ package io.heliox.atlas.command.strategy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.heliox.atlas.api.strategy.RegisterStrategyVersionCommand;
+import io.heliox.atlas.api.strategy.StrategyVersionPackagedEvent;
 import io.heliox.atlas.api.strategy.StrategyVersionRegisteredEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
@@ -40,5 +41,31 @@ class StrategyTest {
                 .when(new RegisterStrategyVersionCommand("ma-cross", "MA", V1, "h1", T, null))
                 .expectNoEvents()
                 .expectResultMessagePayload(1);
+    }
+
+    private static final JsonNode REF = JsonNodeFactory.instance.objectNode().put("packageId", "pkg-1")
+            .put("url", "/v1/runs/r/package");
+
+    @Test
+    void knownContentSavedFromARunGetsThePackage() {
+        fixture.given(new StrategyVersionRegisteredEvent("ma-cross", 1, "MA", V1, "h1", T, null))
+                .when(new RegisterStrategyVersionCommand("ma-cross", "MA", V1, "h1", T, REF))
+                .expectEvents(new StrategyVersionPackagedEvent("ma-cross", 1, REF, T))
+                .expectResultMessagePayload(1);
+    }
+
+    @Test
+    void aVersionRegisteredWithItsPackageKeepsIt() {
+        fixture.given(new StrategyVersionRegisteredEvent("ma-cross", 1, "MA", V1, "h1", T, REF))
+                .when(new RegisterStrategyVersionCommand("ma-cross", "MA", V1, "h1", T, REF))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aVersionIsPackagedOnce() {
+        fixture.given(new StrategyVersionRegisteredEvent("ma-cross", 1, "MA", V1, "h1", T, null),
+                        new StrategyVersionPackagedEvent("ma-cross", 1, REF, T))
+                .when(new RegisterStrategyVersionCommand("ma-cross", "MA", V1, "h1", T, REF))
+                .expectNoEvents();
     }
 }

@@ -1,5 +1,6 @@
 package io.heliox.atlas.query.strategy;
 
+import io.heliox.atlas.api.strategy.StrategyVersionPackagedEvent;
 import io.heliox.atlas.api.strategy.StrategyVersionRegisteredEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -32,6 +33,13 @@ public class StrategyProjection {
                 where strategies.latest_version < excluded.latest_version""",
                 event.strategyId(), event.name(), event.version(), event.dsl().toString(), event.contentHash(), at, at,
                 event.packageRef() == null || event.packageRef().isNull() ? null : event.packageRef().toString());
+    }
+
+    /** The package reaches the row only while that version is the latest (the row shows the latest). */
+    @EventHandler
+    void on(StrategyVersionPackagedEvent event) {
+        jdbc.update("update strategies set package_ref = ?::jsonb, updated_at = ? where id = ? and latest_version = ?",
+                event.packageRef().toString(), Timestamp.from(event.ts()), event.strategyId(), event.version());
     }
 
     @ResetHandler
