@@ -44,6 +44,8 @@ public final class Simulator {
     private final double[] slippageBps; // null when constant (k_vol = 0)
     private final double[] atr;
     private final double feeRate;
+    private final double constantSlip; // config.slippageBps() / 1e4, divided once rather than per fill
+    private final double entryOffset;  // config.entryOffsetBps() / 1e4
 
     // account
     private double cash;
@@ -99,6 +101,8 @@ public final class Simulator {
         this.atr = Double.isNaN(stopLossAtr) && Double.isNaN(takeProfitAtr)
                 ? null : Indicators.atr(high, low, close, config.atrPeriod());
         this.feeRate = config.feeBps() / 1e4;
+        this.constantSlip = config.slippageBps() / 1e4;
+        this.entryOffset = config.entryOffsetBps() / 1e4;
         this.cash = config.initialCash();
         this.pendingTarget = new byte[config.barDelay() + 1];
         this.pendingReason = new byte[config.barDelay() + 1];
@@ -264,7 +268,7 @@ public final class Simulator {
             return;
         }
         boolean buy = target > 0;
-        double offset = config.entryOffsetBps() / 1e4;
+        double offset = entryOffset;
         switch (config.entryOrder()) {
             case MARKET -> openPosition(t, buy, close[t], OrderType.MARKET);
             case LIMIT -> rest(t, buy, close[t] * (buy ? 1 - offset : 1 + offset));
@@ -317,7 +321,7 @@ public final class Simulator {
         if (type == OrderType.LIMIT) {
             return 0;
         }
-        return (slippageBps == null ? config.slippageBps() : slippageBps[t]) / 1e4;
+        return slippageBps == null ? constantSlip : slippageBps[t] / 1e4;
     }
 
     private void openPosition(int t, boolean buy, double price, OrderType type) {
