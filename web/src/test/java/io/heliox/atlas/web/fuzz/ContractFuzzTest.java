@@ -100,14 +100,18 @@ class ContractFuzzTest extends AtlasIntegrationTest {
         SplittableRandom random = new SplittableRandom(SEED);
         InstanceGenerator generator = new InstanceGenerator(random.split());
         Mutator mutator = new Mutator(random.split());
-        List<String> runIds = new ArrayList<>(List.of(startRun("{\"prompt\":\"fuzz seed run\"}")));
+        List<String> runIds = new ArrayList<>(List.of(startRun("{\"prompt\":\"Create MA crossover strategy (fuzz seed run)\"}")));
+        // The seed run's own results and packages, so their success paths are fuzzed too.
+        List<String> packagedUrls = packagedUrls(runIds.get(0));
         List<String> scenarioIds = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         Map<String, int[]> tally = new TreeMap<>();
 
         for (int i = 0; i < REQUESTS && failures.size() < 20; i++) {
             Op op = ops.get(random.nextInt(ops.size()));
-            Call call = build(op, random, generator, mutator, runIds, scenarioIds);
+            Call call = (op.id().equals("getRunResult") || op.id().equals("downloadPackage")) && random.nextBoolean()
+                    ? known(op, packagedUrls, random)
+                    : build(op, random, generator, mutator, runIds, scenarioIds);
             Api.Response response;
             try {
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + call.path()));
@@ -143,6 +147,29 @@ class ContractFuzzTest extends AtlasIntegrationTest {
         // Leave no backlog for the tests that share this application.
         await(Duration.ofSeconds(120), "the fuzz runs to finish", () -> runIds.stream().allMatch(id ->
                 List.of("COMPLETED", "FAILED").contains(api.get("/v1/runs/" + id).json().get("status").asText())));
+    }
+
+    /** The detail links of a finished run's t0 results and its package links (one per ranked candidate). */
+    private List<String> packagedUrls(String runId) {
+        List<String> urls = new ArrayList<>();
+        for (var event : api.events(runId).events()) {
+            JsonNode payload = event.json().get("payload");
+            if (event.type().equals("artifact") && event.json().get("phase").asText().equals("t0")) {
+                payload.get("results").forEach(r -> urls.add(r.get("detailUrl").asText()));
+                payload.get("ranking").forEach(r -> urls.add("/v1/runs/" + runId + "/package?candidate="
+                        + r.get("candidateId").asText()));
+            }
+        }
+        assertThat(urls).as("the seed run's results and packages").isNotEmpty();
+        return urls;
+    }
+
+    /** A request for a result or package that exists: must be a 2xx matching the contract. */
+    private static Call known(Op op, List<String> urls, SplittableRandom random) {
+        String prefix = op.id().equals("getRunResult") ? "/results/" : "/package";
+        List<String> own = urls.stream().filter(u -> u.contains(prefix)).toList();
+        String path = own.get(random.nextInt(own.size()));
+        return new Call("GET", path, null, null, true, false, "GET " + path + " (known)");
     }
 
     private Call build(Op op, SplittableRandom random, InstanceGenerator generator, Mutator mutator, List<String> runIds,
