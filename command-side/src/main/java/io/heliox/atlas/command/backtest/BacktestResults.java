@@ -18,9 +18,9 @@ import java.util.Optional;
 /**
  * Stored backtest results, one per signature: {@code results/{signature}/} holds
  * {@code equity.npy}, {@code trades.jsonl} and {@code metrics.json} in object storage, and the
- * {@code run_results} table indexes them. {@code metrics.json} is written last, so its presence
- * means the result is complete; a crash in between leaves bytes the next request overwrites
- * with the same bytes. Recently used results are also kept in memory ({@link SizedLru}).
+ * {@code run_results} table indexes them. The row is written last, so its presence means the
+ * result is complete (a lookup asks the table first, not the object store); a crash in between
+ * leaves bytes the next request overwrites with the same bytes. Recently used results are also kept in memory ({@link SizedLru}).
  */
 public class BacktestResults {
 
@@ -63,6 +63,12 @@ public class BacktestResults {
         Optional<Stored> remembered = memo.get(signature);
         if (remembered.isPresent()) {
             return remembered.map(Stored::cached);
+        }
+        // The index row is written after the files, so no row means no complete result: a miss
+        // (every new backtest) costs one indexed query instead of an object-store round trip.
+        if (!Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from run_results where signature = ?)",
+                Boolean.class, signature))) {
+            return Optional.empty();
         }
         String prefix = prefix(signature);
         Optional<byte[]> metrics = store.get(prefix + METRICS);
