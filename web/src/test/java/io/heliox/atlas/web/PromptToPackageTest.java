@@ -126,9 +126,10 @@ class PromptToPackageTest extends AtlasIntegrationTest {
         assertThat(ref.get("packageId").asText()).isEqualTo(pack.at("/manifest/packageId").asText());
         assertThat(ref.get("sha256").asText()).isEqualTo(pack.at("/stored/sha256").asText());
         assertThat(ref.get("url").asText()).isEqualTo(pack.get("downloadUrl").asText());
-        await(java.time.Duration.ofSeconds(20), "the strategy version with its package", () -> ref.equals(readJson(
-                jdbc.queryForObject("select coalesce(package_ref::text, 'null') from strategies where id = ?",
-                        String.class, best))));
+        // The projection is asynchronous: no row yet is "not yet", not a failure.
+        await(java.time.Duration.ofSeconds(20), "the strategy version with its package", () -> jdbc.queryForList(
+                "select coalesce(package_ref::text, 'null') from strategies where id = ?", String.class, best)
+                .stream().anyMatch(row -> ref.equals(readJson(row))));
         ObjectNode edited = bestStrategy.deepCopy();
         edited.put("name", "edited after the run");
         save.set("strategy", edited);
