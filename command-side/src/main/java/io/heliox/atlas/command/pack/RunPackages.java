@@ -9,6 +9,7 @@ import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.RunOptions;
 import io.heliox.atlas.command.worker.RunHistory;
 import io.heliox.atlas.command.storage.ObjectStore;
+import io.heliox.atlas.command.storage.StoredObjects;
 import io.heliox.atlas.engine.backtest.Backtest;
 import io.heliox.atlas.engine.dsl.CheckOptions;
 import io.heliox.atlas.engine.dsl.SchemaGate;
@@ -19,7 +20,6 @@ import io.heliox.atlas.engine.json.CanonicalJson;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -85,18 +85,7 @@ public final class RunPackages {
      */
     public synchronized Packed packBest(RunHistory history, Instant now) {
         String best = history.artifact(Phase.T0).at("/ranking/0/candidateId").asText();
-        Optional<byte[]> stored = find(history.runId(), best);
-        if (stored.isPresent()) {
-            ObjectNode manifest = HspVerifier.unpack(stored.get(), MAX_UNPACKED_BYTES).manifest();
-            return new Packed(manifest, downloadUrl(history.runId(), null),
-                    storedJson(key(history.runId(), best), stored.get()), stored.get());
-        }
-        return build(history, best, now, downloadUrl(history.runId(), null));
-    }
-
-    /** The candidate's stored package bytes, if built. */
-    public Optional<byte[]> find(RunId runId, String candidateId) {
-        return store.get(key(runId, candidateId));
+        return storedOrBuilt(history, best, now, downloadUrl(history.runId(), null));
     }
 
     /**
@@ -104,28 +93,19 @@ public final class RunPackages {
      * for the same package cannot store two versions (they would differ in {@code createdAt}).
      */
     public synchronized Packed ensure(RunHistory history, String candidateId, Instant now) {
-        String url = isPacked(history, candidateId) ? downloadUrl(history.runId(), null)
-                : downloadUrl(history.runId(), candidateId);
-        Optional<byte[]> stored = find(history.runId(), candidateId);
-        if (stored.isPresent()) {
-            byte[] bytes = stored.get();
-            ObjectNode manifest = HspVerifier.unpack(bytes, MAX_UNPACKED_BYTES).manifest();
-            return new Packed(manifest, url, storedJson(key(history.runId(), candidateId), bytes), bytes);
-        }
-        return build(history, candidateId, now, url);
-    }
-
-    private static boolean isPacked(RunHistory history, String candidateId) {
         JsonNode pack = history.artifacts().get(Phase.PACK);
-        return pack != null && pack.at("/manifest/strategyId").asText().equals(candidateId);
+        boolean packed = pack != null && pack.at("/manifest/strategyId").asText().equals(candidateId);
+        return storedOrBuilt(history, candidateId, now, downloadUrl(history.runId(), packed ? null : candidateId));
     }
 
-    private static ObjectNode storedJson(String key, byte[] bytes) {
-        ObjectNode stored = JSON.objectNode();
-        stored.put("key", key);
-        stored.put("sha256", CanonicalJson.sha256(bytes));
-        stored.put("bytes", bytes.length);
-        return stored;
+    private Packed storedOrBuilt(RunHistory history, String candidateId, Instant now, String downloadUrl) {
+        String key = key(history.runId(), candidateId);
+        Optional<byte[]> stored = store.get(key);
+        if (stored.isEmpty()) {
+            return build(history, candidateId, now, downloadUrl);
+        }
+        ObjectNode manifest = HspVerifier.unpack(stored.get(), MAX_UNPACKED_BYTES).manifest();
+        return new Packed(manifest, downloadUrl, StoredObjects.describe(key, stored.get()), stored.get());
     }
 
     private Packed build(RunHistory history, String candidateId, Instant now, String downloadUrl) {
@@ -133,9 +113,9 @@ public final class RunPackages {
         if (t0 == null) {
             throw new NotPackageable("run " + history.runId() + " has no backtests yet: packages are built after t0");
         }
-        JsonNode candidate = find(history.artifact(Phase.SYNTH).path("candidates"), "id", candidateId)
+        JsonNode candidate = element(history.artifact(Phase.SYNTH).path("candidates"), "id", candidateId)
                 .orElseThrow(() -> new NotPackageable("run " + history.runId() + " has no candidate " + candidateId));
-        JsonNode rank = find(t0.path("ranking"), "candidateId", candidateId).orElseThrow(
+        JsonNode rank = element(t0.path("ranking"), "candidateId", candidateId).orElseThrow(
                 () -> new NotPackageable("run " + history.runId() + " did not rank candidate " + candidateId));
         Validation validation = new StrategyValidator(strategySchema, CheckOptions.DEFAULTS).validate(candidate);
         if (!validation.valid()) { // the worker validated every candidate before recording it
@@ -173,7 +153,7 @@ public final class RunPackages {
         HspWriter.Written written = HspWriter.write(new PackageContent(manifest, files), keys);
         String key = key(history.runId(), candidateId);
         store.put(key, written.bytes(), MEDIA_TYPE);
-        return new Packed(written.manifest(), downloadUrl, storedJson(key, written.bytes()), written.bytes());
+        return new Packed(written.manifest(), downloadUrl, StoredObjects.describe(key, written.bytes()), written.bytes());
     }
 
     /** The candidate's own results (no cache flags or links: those belong to the run, not the strategy). */
@@ -205,14 +185,9 @@ public final class RunPackages {
         return CanonicalJson.sha256(hashes.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 
-    private static Optional<JsonNode> find(JsonNode array, String field, String value) {
+    private static Optional<JsonNode> element(JsonNode array, String field, String value) {
         return StreamSupport.stream(array.spliterator(), false)
                 .filter(n -> n.path(field).asText().equals(value)).findFirst();
-    }
-
-    /** For tests and the verify endpoint: the keys this installation signs with. */
-    public PackageSigningKeys keys() {
-        return keys;
     }
 
 }

@@ -14,6 +14,7 @@ import io.heliox.atlas.engine.json.CanonicalJson;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -93,7 +94,7 @@ public final class EnginePhaseNodes implements PhaseNode {
 
     /** "candidate 2/5 ma-cross-10-30: worst Sharpe -0.41 (trend-down), worst drawdown 7.3 %, 4 scenarios, 1 from cache" */
     private static String summary(int n, int of, JsonNode candidate, List<T0Evaluation.Cell> cells) {
-        T0Evaluation.Cell worst = cells.stream().min(java.util.Comparator.comparingDouble(T0Evaluation.Cell::sharpe))
+        T0Evaluation.Cell worst = cells.stream().min(Comparator.comparingDouble(T0Evaluation.Cell::sharpe))
                 .orElseThrow();
         double worstMdd = cells.stream().mapToDouble(T0Evaluation.Cell::maxDrawdown).max().orElse(0);
         long cached = cells.stream().filter(T0Evaluation.Cell::fromCache).count();

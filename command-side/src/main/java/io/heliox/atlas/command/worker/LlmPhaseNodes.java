@@ -13,6 +13,7 @@ import io.heliox.atlas.command.orch.LlmTrace;
 import io.heliox.atlas.command.orch.NodeCall;
 import io.heliox.atlas.command.orch.SynthNode;
 import io.heliox.atlas.command.storage.ObjectStore;
+import io.heliox.atlas.command.storage.StoredObjects;
 import io.heliox.atlas.engine.json.CanonicalJson;
 
 import java.time.Clock;
@@ -154,11 +155,7 @@ public final class LlmPhaseNodes implements PhaseNode {
     static ObjectNode storeRunObject(ObjectStore store, RunHistory history, String name, byte[] bytes, String type) {
         String key = "runs/" + history.runId() + "/" + name;
         store.put(key, bytes, type);
-        ObjectNode stored = JSON.objectNode();
-        stored.put("key", key);
-        stored.put("sha256", CanonicalJson.sha256(bytes));
-        stored.put("bytes", bytes.length);
-        return stored;
+        return StoredObjects.describe(key, bytes);
     }
 
     private static JsonNode reply(NodeCall call) {

@@ -17,13 +17,14 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * What a phase node may know of its run, read back from the run's own event stream (so a node on
@@ -49,6 +50,12 @@ public record RunHistory(RunId runId, String prompt, long seed, RunOptions optio
     }
 
     public static RunHistory read(EventStore eventStore, RunId runId) {
+        return find(eventStore, runId).orElseThrow(
+                () -> new IllegalStateException("run " + runId + " has no creation event"));
+    }
+
+    /** The run's history, or empty when no run has this id (one read of its stream either way). */
+    public static Optional<RunHistory> find(EventStore eventStore, RunId runId) {
         DomainEventStream stream = eventStore.readEvents(runId.toString(), 0);
         RunCreatedEvent created = null;
         Map<Phase, JsonNode> artifacts = new EnumMap<>(Phase.class);
@@ -80,10 +87,10 @@ public record RunHistory(RunId runId, String prompt, long seed, RunOptions optio
             }
         }
         if (created == null) {
-            throw new IllegalStateException("run " + runId + " has no creation event");
+            return Optional.empty();
         }
-        return new RunHistory(runId, created.prompt(), created.seed(), created.options(), artifacts, created.ts(), tokens,
-                phase, statuses, lastSeq, ended, templates);
+        return Optional.of(new RunHistory(runId, created.prompt(), created.seed(), created.options(), artifacts, created.ts(), tokens,
+                phase, statuses, lastSeq, ended, templates));
     }
 
     public JsonNode artifact(Phase phase) {

@@ -23,7 +23,6 @@ class MaCrossKernelTest {
     @Test
     void randomCrossingStrategiesDecideExactlyAsTheColumnPath() {
         SplittableRandom random = new SplittableRandom(20261124);
-        int engaged = 0;
         for (int trial = 0; trial < 2_000; trial++) {
             Bars bars = randomBars(random, 1 + random.nextInt(400), false);
             IrStrategy strategy = randomCrossings(random);
@@ -32,9 +31,7 @@ class MaCrossKernelTest {
             assertThat(fused).as("trial %d: finite prices, crossing rules", trial).isNotNull();
             assertThat(fused).as("trial %d", trial).isEqualTo(general);
             assertThat(SignalEvaluator.evaluate(strategy, bars)).isEqualTo(general);
-            engaged++;
         }
-        assertThat(engaged).isEqualTo(2_000);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.command.pack.HspVerifier;
+import io.heliox.atlas.command.pack.PackageSigningKeys;
 import io.heliox.atlas.command.pack.RunPackages;
 import io.heliox.atlas.command.worker.RunHistory;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,32 +39,31 @@ public class PackageController {
 
     /** Packages are a few KB; 16 MB leaves room for big strategies and refuses floods. */
     static final int MAX_UPLOAD_BYTES = 16 << 20;
-    /** A package may not unpack to more than this (the verifier's zip-bomb guard). */
-    static final long MAX_UNPACKED_BYTES = RunPackages.MAX_UNPACKED_BYTES;
     private static final Pattern CANDIDATE_ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final EventStore eventStore;
     private final RunPackages packages;
+    private final PackageSigningKeys keys;
     private final HspVerifier verifier;
     private final Clock clock;
 
-    public PackageController(EventStore eventStore, RunPackages packages, Clock clock) {
+    public PackageController(EventStore eventStore, RunPackages packages, PackageSigningKeys keys, Clock clock) {
         this.eventStore = eventStore;
         this.packages = packages;
+        this.keys = keys;
         this.clock = clock;
-        String keyId = packages.keys().keyId();
-        String publicKey = packages.keys().publicKeyBase64();
-        this.verifier = new HspVerifier(id -> id.equals(keyId) ? Optional.of(publicKey) : Optional.empty(),
-                MAX_UNPACKED_BYTES);
+        // Only this installation's key is trusted (the one GET /v1/keys lists); the unpacked size
+        // limit is the zip-bomb guard.
+        this.verifier = new HspVerifier(id -> id.equals(keys.keyId()) ? Optional.of(keys.publicKeyBase64())
+                : Optional.empty(), RunPackages.MAX_UNPACKED_BYTES);
     }
 
     @GetMapping(path = "/v1/keys", produces = MediaType.APPLICATION_JSON_VALUE)
     public ObjectNode keys() {
         ObjectNode body = JSON.objectNode();
-        ArrayNode keys = body.putArray("keys");
-        keys.addObject().put("id", packages.keys().keyId()).put("alg", "Ed25519")
-                .put("publicKey", packages.keys().publicKeyBase64());
+        body.putArray("keys").addObject().put("id", keys.keyId()).put("alg", "Ed25519")
+                .put("publicKey", keys.publicKeyBase64());
         return body;
     }
 

@@ -99,10 +99,10 @@ public class PortfolioController {
      * own). Null for a run without backtests or an unknown run (the id is the client's word).
      */
     private JsonNode packageRef(RunId runId, JsonNode strategy, Instant now) {
-        if (!eventStore.readEvents(runId.toString(), 0).hasNext()) {
+        RunHistory history = RunHistory.find(eventStore, runId).orElse(null);
+        if (history == null) {
             return null;
         }
-        RunHistory history = RunHistory.read(eventStore, runId);
         String candidateId = strategy.path("id").asText();
         boolean ranked = history.artifacts().containsKey(Phase.T0) && java.util.stream.StreamSupport
                 .stream(history.artifact(Phase.SYNTH).path("candidates").spliterator(), false)

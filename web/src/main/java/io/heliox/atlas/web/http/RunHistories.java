@@ -11,9 +11,6 @@ final class RunHistories {
     }
 
     static RunHistory read(EventStore eventStore, RunId runId) {
-        if (!eventStore.readEvents(runId.toString(), 0).hasNext()) {
-            throw ApiProblem.notFound("no run " + runId);
-        }
-        return RunHistory.read(eventStore, runId);
+        return RunHistory.find(eventStore, runId).orElseThrow(() -> ApiProblem.notFound("no run " + runId));
     }
 }
