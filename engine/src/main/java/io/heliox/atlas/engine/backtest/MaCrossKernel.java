@@ -87,6 +87,33 @@ final class MaCrossKernel {
         return (int) ((IrNode.Num) ((IrNode.Call) ma).args().get(1)).value();
     }
 
+    // How two averages stand on a bar, as bits so that "was below or touching" is one mask test.
+    // UNORDERED (a NaN average, e.g. the bar before a one-bar warm-up) is neither: no crossing.
+    private static final int UNORDERED = 0;
+    private static final int BELOW = 1;
+    private static final int EQUAL = 2;
+    private static final int ABOVE = 4;
+
+    /**
+     * Relative bound on |estimate − average| for both averages together: sum × fl(1/n) is within
+     * 2u of sum/n and the division's own result within u, so 3u per average (u = 2^−53); 8u
+     * leaves room for rounding the bound itself. Below {@link Double#MIN_NORMAL} relative errors
+     * do not hold, hence the absolute floor in {@link #fused}.
+     */
+    private static final double FILTER = 0x1p-50;
+
+    /**
+     * Both averages by running sums, the crossing tests and the rule select in one pass.
+     *
+     * <p>The crossing tests need only the order of the two averages, not their values, so the
+     * divisions (two per bar, which bound a plain SMA loop) are replaced by a filter, as in
+     * adaptive geometric predicates: each average is estimated as {@code sum × (1/n)}, and when
+     * the estimates differ by more than their error bound ({@link #FILTER}) the order of the
+     * estimates is the order of the exactly rounded averages {@code sum / n}. Otherwise (the
+     * averages equal or within a few ulps, or a value near underflow, infinite or NaN) both
+     * divisions are done and compared as the column path compares them. So the decisions are
+     * those of {@code fl(sum/n)} on every bar, and a bar costs the two add chains.
+     */
     static byte[] fused(double[] x, int n, double[] y, int m, byte onUp, byte onDown) {
         int size = x.length;
         byte[] actions = new byte[size];
@@ -104,23 +131,36 @@ final class MaCrossKernel {
                 sumY -= y[t - m];
             }
         }
-        double prevA = first >= 1 && first - 1 >= n - 1 ? sumX / n : Double.NaN;
-        double prevB = first >= 1 && first - 1 >= m - 1 ? sumY / m : Double.NaN;
+        int previous = relation(first >= 1 && first - 1 >= n - 1 ? sumX / n : Double.NaN,
+                first >= 1 && first - 1 >= m - 1 ? sumY / m : Double.NaN);
+        double inverseN = 1.0 / n;
+        double inverseM = 1.0 / m;
         for (int t = first; t < size; t++) {
             sumX += x[t];
             sumX -= x[t - n];
             sumY += y[t];
             sumY -= y[t - m];
-            double a = sumX / n;
-            double b = sumY / m;
-            boolean up = a > b && prevA <= prevB;
-            boolean down = a < b && prevA >= prevB;
+            double estimateA = sumX * inverseN;
+            double estimateB = sumY * inverseM;
+            double gap = estimateA - estimateB;
+            int now;
+            if (Math.abs(gap) > FILTER * (Math.abs(estimateA) + Math.abs(estimateB)) + Double.MIN_NORMAL) {
+                now = gap > 0 ? ABOVE : BELOW;
+            } else { // too close to call (or not finite): the exact averages decide
+                now = relation(sumX / n, sumY / m);
+            }
+            boolean up = now == ABOVE && (previous & (BELOW | EQUAL)) != 0;
+            boolean down = now == BELOW && (previous & (EQUAL | ABOVE)) != 0;
             if (up | down) { // rare: the array is NONE already, so most bars store nothing
                 actions[t] = up ? onUp : onDown;
             }
-            prevA = a;
-            prevB = b;
+            previous = now;
         }
         return Double.isFinite(sumX) && Double.isFinite(sumY) ? actions : null;
+    }
+
+    /** The order of two averages with IEEE comparisons, as {@link SeriesEvaluator} compares them. */
+    private static int relation(double a, double b) {
+        return a > b ? ABOVE : a < b ? BELOW : a == b ? EQUAL : UNORDERED;
     }
 }

@@ -34,6 +34,48 @@ class MaCrossKernelTest {
         }
     }
 
+    /**
+     * The kernel orders the averages by estimates {@code sum × (1/n)} and divides only when they
+     * are too close to call. Here the two columns are the same walk, one of them nudged by an ulp
+     * or two on random bars, at scales from subnormal to near overflow: the averages tie or differ
+     * in the last bits on most bars, so both the filter's edge and the exact fallback decide, and
+     * every decision must still be the column path's (which divides on every bar).
+     */
+    @Test
+    void lastBitTiesAndExtremeScalesDecideAsTheExactAverages() {
+        SplittableRandom random = new SplittableRandom(53);
+        double[] scales = {1, 0.1, 1.0 / 3, 1e-300, 0x1p-1060, Double.MIN_VALUE, 1e300, 0x1p990}; // sums stay finite: level ≈ 1,000 × window ≤ 30
+        for (int trial = 0; trial < 2_000; trial++) {
+            int size = 1 + random.nextInt(300);
+            double scale = scales[trial % scales.length];
+            double[] x = new double[size];
+            double[] y = new double[size];
+            double level = 1000;
+            for (int t = 0; t < size; t++) {
+                if (random.nextInt(4) == 0) {
+                    level += random.nextInt(9) - 4;
+                }
+                x[t] = level * scale;
+                y[t] = switch (random.nextInt(4)) {
+                    case 0 -> Math.nextUp(x[t]);
+                    case 1 -> Math.nextDown(x[t]);
+                    case 2 -> Math.nextUp(Math.nextUp(x[t]));
+                    default -> x[t];
+                };
+            }
+            int n = 1 + random.nextInt(30);
+            int m = random.nextBoolean() ? n : 1 + random.nextInt(30);
+            String fast = "ma(close," + n + ")";
+            String slow = "ma(open," + m + ")";
+            IrStrategy strategy = SignalEvaluatorTest.strategy("crossover(" + fast + ", " + slow + ")", "buy",
+                    "crossunder(" + fast + ", " + slow + ")", "sell");
+            Bars bars = bars(y, x); // open = y, close = x
+            byte[] general = SignalEvaluator.evaluate(strategy, new SeriesEvaluator(bars));
+            byte[] fused = MaCrossKernel.actions(strategy, bars);
+            assertThat(fused).as("trial %d: scale %s, windows %d/%d", trial, scale, n, m).isEqualTo(general);
+        }
+    }
+
     @Test
     void nonFinitePricesFallBackToTheColumnPathAndItsRestartRule() {
         SplittableRandom random = new SplittableRandom(7);
@@ -89,13 +131,22 @@ class MaCrossKernelTest {
             double[] bad = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
             columns[3][random.nextInt(size)] = bad[random.nextInt(bad.length)];
         }
+        // Bars(time, open, high, low, close, volume, …): the non-finite value lands in close.
+        return bars(columns[0], columns[1], columns[2], columns[3]);
+    }
+
+    private static Bars bars(double[] open, double[] close) {
+        return bars(open, close, close, close);
+    }
+
+    private static Bars bars(double[] open, double[] high, double[] low, double[] close) {
+        int size = close.length;
         long[] time = new long[size];
         double[] volume = new double[size];
         for (int t = 0; t < size; t++) {
             time[t] = t * 3_600_000L;
             volume[t] = 1000;
         }
-        // Bars(time, open, high, low, close, volume, …): the non-finite value lands in close.
-        return new Bars(time, columns[0], columns[1], columns[2], columns[3], volume, 0);
+        return new Bars(time, open, high, low, close, volume, 0);
     }
 }
