@@ -3,6 +3,10 @@ package io.heliox.atlas.engine.backtest;
 import io.heliox.atlas.engine.dsl.ir.IrStrategy;
 import io.heliox.atlas.engine.scenario.Bars;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Turns a strategy's per-bar decisions into orders, fills, a cash ledger and an equity curve
  * (engine/BACKTEST.md, "Execution" states every rule below with its reason).
@@ -25,6 +29,9 @@ import io.heliox.atlas.engine.scenario.Bars;
 public final class Simulator {
 
     private static final byte NO_ORDER = Byte.MIN_VALUE;
+    /** Eight decisions read as one long: zero means eight bars on which no rule holds. */
+    private static final VarHandle DECISION_WORDS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] actions;
     private final Bars bars;
@@ -69,7 +76,7 @@ public final class Simulator {
     private int lastFlatExit = Integer.MIN_VALUE / 2;
 
     // outcome
-    private final TradeLog log = new TradeLog();
+    private final TradeLog log;
     private int barsInPosition;
     private int ruinBar = -1;
     private int rejected;
@@ -81,6 +88,7 @@ public final class Simulator {
             throw new IllegalArgumentException("one action per bar: " + actions.length + " actions, " + bars.size() + " bars");
         }
         this.actions = actions;
+        this.log = new TradeLog(decisionChanges(actions));
         this.bars = bars;
         this.open = bars.open();
         this.high = bars.high();
@@ -118,6 +126,30 @@ public final class Simulator {
     public static BacktestRun run(byte[] actions, IrStrategy.Sizing sizing, IrStrategy.Risk risk, Bars bars,
                                   ExecutionConfig config) {
         return new Simulator(actions, sizing, risk, bars, config).simulate();
+    }
+
+    /**
+     * How often the decided order changes (buy, sell or close unlike the previous one; none and
+     * hold skipped): about one fill each, so the trade log's size hint. Measured: a crossover that
+     * fills every 25 bars spent a tenth of its simulation copying a log that grew by doubling.
+     */
+    static int decisionChanges(byte[] actions) {
+        int changes = 0;
+        byte last = BarAction.NONE;
+        int t = 0;
+        while (t < actions.length) {
+            if (t + Long.BYTES <= actions.length && (long) DECISION_WORDS.get(actions, t) == 0) {
+                t += Long.BYTES; // eight bars on which no rule holds: most of a run
+                continue;
+            }
+            byte action = actions[t];
+            if (action != BarAction.NONE && action != BarAction.HOLD && action != last) {
+                changes++;
+                last = action;
+            }
+            t++;
+        }
+        return changes;
     }
 
     private BacktestRun simulate() {

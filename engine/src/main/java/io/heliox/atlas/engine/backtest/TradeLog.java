@@ -10,25 +10,54 @@ public final class TradeLog {
 
     // fills
     private int fills;
-    private int[] fillBar = new int[16];
-    private boolean[] fillBuy = new boolean[16];
-    private double[] fillQty = new double[16];
-    private double[] fillPx = new double[16];
-    private double[] fillFee = new double[16];
-    private double[] fillSlippage = new double[16];
-    private byte[] fillReason = new byte[16];
-    private byte[] fillType = new byte[16];
+    private int[] fillBar;
+    private boolean[] fillBuy;
+    private double[] fillQty;
+    private double[] fillPx;
+    private double[] fillFee;
+    private double[] fillSlippage;
+    private byte[] fillReason;
+    private byte[] fillType;
 
     // round trips (a position from its opening fill to its closing fill)
     private int trips;
-    private int[] tripEntryBar = new int[8];
-    private int[] tripExitBar = new int[8];
-    private boolean[] tripLong = new boolean[8];
-    private double[] tripQty = new double[8];
-    private double[] tripEntryPx = new double[8];
-    private double[] tripExitPx = new double[8];
-    private double[] tripPnl = new double[8];
-    private byte[] tripExitReason = new byte[8];
+    private int[] tripEntryBar;
+    private int[] tripExitBar;
+    private boolean[] tripLong;
+    private double[] tripQty;
+    private double[] tripEntryPx;
+    private double[] tripExitPx;
+    private double[] tripPnl;
+    private byte[] tripExitReason;
+
+    TradeLog() {
+        this(16);
+    }
+
+    /**
+     * @param expectedFills a size hint: room for this many fills (and half as many round trips)
+     *                      up front, so a busy run does not copy its columns log₂(fills) times
+     */
+    TradeLog(int expectedFills) {
+        int fillCapacity = Math.max(16, expectedFills);
+        int tripCapacity = Math.max(8, expectedFills / 2 + 1);
+        fillBar = new int[fillCapacity];
+        fillBuy = new boolean[fillCapacity];
+        fillQty = new double[fillCapacity];
+        fillPx = new double[fillCapacity];
+        fillFee = new double[fillCapacity];
+        fillSlippage = new double[fillCapacity];
+        fillReason = new byte[fillCapacity];
+        fillType = new byte[fillCapacity];
+        tripEntryBar = new int[tripCapacity];
+        tripExitBar = new int[tripCapacity];
+        tripLong = new boolean[tripCapacity];
+        tripQty = new double[tripCapacity];
+        tripEntryPx = new double[tripCapacity];
+        tripExitPx = new double[tripCapacity];
+        tripPnl = new double[tripCapacity];
+        tripExitReason = new byte[tripCapacity];
+    }
 
     void fill(int bar, boolean buy, double qty, double px, double fee, double slippage, byte reason, OrderType type) {
         if (fills == fillBar.length) {

@@ -263,6 +263,34 @@ class SimulatorTest {
     }
 
     @Test
+    void theTradeLogHintCountsOrderChangesAndALogOutgrowingItKeepsEveryFill() {
+        byte[] actions = new byte[40];
+        actions[3] = BUY;
+        actions[4] = BUY;            // the same order again: no change
+        actions[5] = BarAction.HOLD; // not an order
+        actions[17] = CLOSE;         // after a zero word (bars 8..15)
+        actions[39] = SELL;          // the last bar, past the last whole word
+        assertThat(Simulator.decisionChanges(actions)).isEqualTo(3);
+        assertThat(Simulator.decisionChanges(new byte[0])).isZero();
+
+        // Reversals every bar: 2 fills per change, so the log outgrows the hint (~ one per change).
+        int n = 300;
+        double[][] rows = new double[n][];
+        byte[] flips = new byte[n];
+        for (int t = 0; t < n; t++) {
+            rows[t] = flat(100 + t % 7);
+            flips[t] = t % 2 == 0 ? BUY : SELL;
+        }
+        BacktestRun run = Simulator.run(flips, ALL_IN, NO_RISK, bars(rows), ExecutionConfig.of(1000));
+        TradeLog log = run.trades();
+        assertThat(log.fillCount()).isEqualTo(1 + 2 * (n - 1));
+        assertThat(log.roundTripCount()).isEqualTo(n - 1);
+        for (int i = 1; i < log.fillCount(); i++) {
+            assertThat(log.fillBar(i)).as("fill %d", i).isEqualTo((i + 1) / 2);
+        }
+    }
+
+    @Test
     void noDecisionsMeanNoTradesAndFlatEquity() {
         Bars b = bars(flat(100), bar(100, 130, 70, 120), flat(80));
         BacktestRun run = Simulator.run(new byte[3], ALL_IN, risk(100.0, 100.0, 1, 1), b, ExecutionConfig.of(1000).withCosts(10, 10));
