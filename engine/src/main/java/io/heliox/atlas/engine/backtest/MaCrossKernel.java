@@ -13,16 +13,18 @@ import java.util.List;
  *
  * <p>The general path materialises two moving-average columns, two crossing columns and then
  * selects the first rule per bar: five passes and four fresh arrays for what is one pass of
- * arithmetic. Here both running sums, both divisions, the crossing tests and the rule select share
- * one loop that writes only the decisions, so the time is the two divisions per bar, as in a
- * hand-written loop.
+ * arithmetic. Here both running sums, the crossing tests and the rule select share one loop that
+ * writes only the decisions, and the two divisions per bar that bound a hand-written loop are
+ * mostly avoided (see {@link #fused}), so the time is the two sums' add chains.
  *
- * <p>Same bits, not just the same trades: the sums take the same additions in the same order as
- * {@link Indicators#sma} ({@code sum += x[t]; sum -= x[t−n]}, divided by n), and the crossing
- * tests are those of {@link SeriesEvaluator} (a comparison with NaN is false). A NaN or an infinity
+ * <p>Same decisions, not just the same trades: the sums take the same additions in the same order
+ * as {@link Indicators#sma} ({@code sum += x[t]; sum -= x[t−n]}, divided by n), the averages are
+ * ordered exactly as their rounded quotients are, and the crossing tests are those of
+ * {@link SeriesEvaluator} (a comparison with NaN is false). A NaN or an infinity
  * in an input column leaves its running sum non-finite for good; the kernel then gives up
  * ({@code null}) and the general path, which restarts the average after each gap (DSL.md), decides.
- * {@code MaCrossKernelTest} checks the equality on random series, windows and rule lists.
+ * {@code MaCrossKernelTest} checks the equality on random series, windows and rule lists, and on
+ * series built to tie in the last bit.
  */
 final class MaCrossKernel {
 
@@ -95,10 +97,14 @@ final class MaCrossKernel {
     private static final int ABOVE = 4;
 
     /**
-     * Relative bound on |estimate − average| for both averages together: sum × fl(1/n) is within
-     * 2u of sum/n and the division's own result within u, so 3u per average (u = 2^−53); 8u
-     * leaves room for rounding the bound itself. Below {@link Double#MIN_NORMAL} relative errors
-     * do not hold, hence the absolute floor in {@link #fused}.
+     * The filter's margin, relative to |estimateA| + |estimateB|. With u = 2^−53 (round to
+     * nearest): {@code fl(sum × fl(1/n))} is within (2u + u²) of sum/n, and {@code fl(sum/n)}
+     * within u, so an estimate and the average it stands for are less than 3.01u·|estimate|
+     * apart. If the estimates' gap exceeds the sum of both such distances, the averages are
+     * ordered as the estimates and are not equal; 8u covers the 3.01u per side plus the rounding
+     * of the gap and of this bound. Relative errors fail near underflow, hence the absolute
+     * {@link Double#MIN_NORMAL} added in {@link #fused} (every absolute rounding error there is
+     * below it).
      */
     private static final double FILTER = 0x1p-50;
 

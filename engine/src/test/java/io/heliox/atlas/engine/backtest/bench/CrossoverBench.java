@@ -42,10 +42,12 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1) // the 1M-bar DSL run needs ~4 s of warm-up before its time settles
 @Measurement(iterations = 5, time = 1)
-// Room for ta4j's 1M-bar series and caches. No -Xms: a large pre-sized eden makes every run
-// allocate into memory not touched yet, and page faults then dominate the column-allocating
-// DSL path (measured: 10× slower at 50k bars on a 2-vCPU VM).
-@Fork(value = 1, jvmArgsAppend = "-Xmx3g")
+// Room for ta4j's 1M-bar series and caches, the heap fixed and touched up front. Without that the
+// heap grows during the run and memory touched for the first time costs page faults: the 1M-bar
+// figures (plain loop included) flipped between two modes 1.7× apart, at 50k bars the
+// column-allocating DSL path was up to 10× slower (measured on this 2-vCPU VM). Two forks, since a
+// fork's JIT and memory layout can shift a whole fork's figures.
+@Fork(value = 2, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 public class CrossoverBench {
 
     @Param({"1000", "50000", "1000000"})
