@@ -30,10 +30,6 @@ public final class TradeLog {
     private double[] tripPnl;
     private byte[] tripExitReason;
 
-    TradeLog() {
-        this(16);
-    }
-
     /**
      * @param expectedFills a size hint: room for this many fills (and half as many round trips)
      *                      up front, so a busy run does not copy its columns log₂(fills) times
