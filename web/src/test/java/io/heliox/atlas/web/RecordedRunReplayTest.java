@@ -17,7 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -72,6 +76,82 @@ class RecordedRunReplayTest extends AtlasIntegrationTest {
         String full = new String(resource(name + ".sse.txt"), StandardCharsets.UTF_8);
         assertThat(full).endsWith(tail);
         assertThat(tail).startsWith("id:3\n");
+    }
+
+    /**
+     * A new run of a recorded request produces the recorded payloads: the same blueprint, candidates,
+     * backtest metrics, ranking and manifest, once what depends on the clock, the run's id, the
+     * signing key and the shared result cache is masked ({@link #VOLATILE}).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"llm-completed", "mock-completed", "mock-failed-t0"})
+    void aNewRunOfARecordedRequestProducesTheRecordedPayloads(String name) throws IOException {
+        String runId = startRun(RUNS.get(name));
+        SseRead fresh = api.events(runId);
+        SseRead recorded = SseRead.parse(new String(resource(name + ".sse.txt"), StandardCharsets.UTF_8));
+        String recordedRunId = recorded.events().get(0).json().get("runId").asText();
+        assertThat(fresh.events()).hasSameSizeAs(recorded.events());
+        for (int i = 0; i < recorded.events().size(); i++) {
+            JsonNode want = masked(recorded.events().get(i).json(), recordedRunId);
+            JsonNode got = masked(fresh.events().get(i).json(), runId);
+            List<String> differences = new ArrayList<>();
+            differences(want, got, "", differences);
+            assertThat(differences).as("event %d of %s", i + 1, name).isEmpty();
+        }
+    }
+
+    /**
+     * Members whose values depend on when a run ran, not on its request and seed, and whether a backtest
+     * came from the result cache that runs share (so the count "N from cache" in t0's messages too).
+     * Besides these, the package's signature depends on this machine's key, and so do the package
+     * file's size and hash.
+     */
+    private static final Set<String> VOLATILE = Set.of("ts", "timeMsUsed", "latency_ms", "createdAt", "fromCache");
+
+    private static JsonNode masked(JsonNode node, String runId) throws IOException {
+        JsonNode copy = Api.JSON.readTree(node.toString().replace(runId, "<run>")
+                .replaceAll("\\d+ from cache", "N from cache"));
+        mask(copy);
+        if (copy.at("/payload/manifest/signature").isObject()) {
+            ((ObjectNode) copy.at("/payload/manifest")).put("signature", "<this machine's key>");
+            ((ObjectNode) copy.get("payload")).put("stored", "<signed with this machine's key>");
+        }
+        return copy;
+    }
+
+    private static void mask(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String field : names) {
+                if (VOLATILE.contains(field)) {
+                    object.put(field, "<masked>");
+                } else {
+                    mask(object.get(field));
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(RecordedRunReplayTest::mask);
+        }
+    }
+
+    private static void differences(JsonNode want, JsonNode got, String path, List<String> out) {
+        if (want.isObject() && got.isObject()) {
+            Set<String> names = new TreeSet<>();
+            want.fieldNames().forEachRemaining(names::add);
+            got.fieldNames().forEachRemaining(names::add);
+            for (String field : names) {
+                differences(want.path(field), got.path(field), path + "/" + field, out);
+            }
+        } else if (want.isArray() && got.isArray() && want.size() == got.size()) {
+            for (int i = 0; i < want.size(); i++) {
+                differences(want.get(i), got.get(i), path + "/" + i, out);
+            }
+        } else if (!want.equals(got)) {
+            String w = want.toString();
+            String g = got.toString();
+            out.add(path + ": recorded " + w.substring(0, Math.min(w.length(), 200)) + ", now " + g.substring(0, Math.min(g.length(), 200)));
+        }
     }
 
     /** Records the fixtures with the build under test; runs only when {@code atlas.replay.record} names a folder. */
