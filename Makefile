@@ -58,7 +58,7 @@ test: check-tools ensure-chromium ## every check: backend (unit, contract, fuzz,
 	@$(MAKE) --no-print-directory compose-check
 
 test-engine: check-tools ## the engine's tests alone (DSL, scenarios, backtest): no database, no browser
-	$(MVN) -q -pl contracts install -DskipTests
+	$(MVN) -q -pl kernel,contracts install -DskipTests
 	$(MVN) -pl engine verify
 
 ui-test: ## the UI's checks, against the jar `mvn verify` built: svelte-check, eslint, vitest, Storybook build, Playwright

@@ -72,7 +72,7 @@ class OrchApiTest extends AtlasIntegrationTest {
         assertThat(architect.at("/blueprint/direction").asText()).isEqualTo("both");
         byte[] stored = store.get(architect.at("/stored/key").asText()).orElseThrow();
         assertThat(Api.JSON.readTree(stored)).as("the blueprint in object storage").isEqualTo(architect.get("blueprint"));
-        assertThat(io.heliox.atlas.engine.json.CanonicalJson.sha256(stored)).isEqualTo(architect.at("/stored/sha256").asText());
+        assertThat(io.heliox.atlas.kernel.CanonicalJson.sha256(stored)).isEqualTo(architect.at("/stored/sha256").asText());
         JsonNode iteration = stream.events().get(4).json().get("payload");
         assertThat(iteration.get("msg").asText()).startsWith("iteration 1:");
         assertThat(iteration.at("/llm/template").asText()).startsWith("synth@1#");

@@ -18,7 +18,7 @@ import io.heliox.atlas.engine.dsl.DslError;
 import io.heliox.atlas.engine.dsl.SchemaGate;
 import io.heliox.atlas.engine.dsl.StrategyValidator;
 import io.heliox.atlas.engine.dsl.Validation;
-import io.heliox.atlas.engine.json.CanonicalJson;
+import io.heliox.atlas.kernel.CanonicalJson;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.heliox.atlas.engine.json.CanonicalJson;
+import io.heliox.atlas.kernel.CanonicalJson;
 
 import java.util.ArrayList;
 import java.util.Base64;

@@ -2,7 +2,7 @@ package io.heliox.atlas.command.pack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.luben.zstd.ZstdCompressCtx;
-import io.heliox.atlas.engine.json.CanonicalJson;
+import io.heliox.atlas.kernel.CanonicalJson;
 
 import java.util.ArrayList;
 import java.util.List;

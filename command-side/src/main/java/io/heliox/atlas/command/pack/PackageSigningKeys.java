@@ -1,6 +1,6 @@
 package io.heliox.atlas.command.pack;
 
-import io.heliox.atlas.engine.json.CanonicalJson;
+import io.heliox.atlas.kernel.CanonicalJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

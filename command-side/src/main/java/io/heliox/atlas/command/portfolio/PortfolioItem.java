@@ -3,7 +3,7 @@ package io.heliox.atlas.command.portfolio;
 import io.heliox.atlas.api.portfolio.PortfolioItemConflictException;
 import io.heliox.atlas.api.portfolio.PortfolioItemSavedEvent;
 import io.heliox.atlas.api.portfolio.SavePortfolioItemCommand;
-import io.heliox.atlas.engine.json.CanonicalJson;
+import io.heliox.atlas.kernel.CanonicalJson;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;

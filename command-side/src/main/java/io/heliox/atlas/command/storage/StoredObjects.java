@@ -2,7 +2,7 @@ package io.heliox.atlas.command.storage;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.heliox.atlas.engine.json.CanonicalJson;
+import io.heliox.atlas.kernel.CanonicalJson;
 
 /** An object in storage as run events reference it: {@code {key, sha256, bytes}} (contract storedObject). */
 public final class StoredObjects {

@@ -10,7 +10,7 @@ import io.heliox.atlas.api.run.Checkpoint;
 import io.heliox.atlas.command.orch.T0Evaluation;
 import io.heliox.atlas.command.pack.RunPackages;
 import io.heliox.atlas.command.storage.ObjectStore;
-import io.heliox.atlas.engine.json.CanonicalJson;
+import io.heliox.atlas.kernel.CanonicalJson;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -14,7 +14,7 @@ import io.heliox.atlas.command.orch.NodeCall;
 import io.heliox.atlas.command.orch.SynthNode;
 import io.heliox.atlas.command.storage.ObjectStore;
 import io.heliox.atlas.command.storage.StoredObjects;
-import io.heliox.atlas.engine.json.CanonicalJson;
+import io.heliox.atlas.kernel.CanonicalJson;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -10,7 +10,7 @@ import io.heliox.atlas.api.PhaseStep;
 import io.heliox.atlas.command.llm.local.BlueprintDraft;
 import io.heliox.atlas.command.llm.local.TradingIntent;
 import io.heliox.atlas.command.orch.T0Evaluation;
-import io.heliox.atlas.engine.json.CanonicalJson;
+import io.heliox.atlas.kernel.CanonicalJson;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -62,7 +62,7 @@ class PromptTemplatesTest {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("prompts/architect.yaml")) {
             var doc = (com.fasterxml.jackson.databind.node.ObjectNode) yaml.readTree(in);
             doc.put("system", doc.path("system").asText() + " One more rule.");
-            assertThat(io.heliox.atlas.engine.json.CanonicalJson.sha256(doc)).isNotEqualTo(architect.checksum());
+            assertThat(io.heliox.atlas.kernel.CanonicalJson.sha256(doc)).isNotEqualTo(architect.checksum());
         }
     }
 

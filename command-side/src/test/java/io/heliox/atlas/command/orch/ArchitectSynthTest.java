@@ -2,7 +2,7 @@ package io.heliox.atlas.command.orch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.heliox.atlas.contracts.ContractSchemas;
-import io.heliox.atlas.engine.json.CanonicalJson;
+import io.heliox.atlas.kernel.CanonicalJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

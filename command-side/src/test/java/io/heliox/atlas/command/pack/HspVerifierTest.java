@@ -2,7 +2,7 @@ package io.heliox.atlas.command.pack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.luben.zstd.ZstdOutputStream;
-import io.heliox.atlas.engine.json.CanonicalJson;
+import io.heliox.atlas.kernel.CanonicalJson;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;

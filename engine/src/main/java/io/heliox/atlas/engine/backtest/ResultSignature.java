@@ -2,7 +2,7 @@ package io.heliox.atlas.engine.backtest;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.heliox.atlas.engine.json.CanonicalJson;
+import io.heliox.atlas.kernel.CanonicalJson;
 
 /**
  * The identity of a backtest result: SHA-256 of the canonical JSON (RFC 8785) of everything that

@@ -1,6 +1,6 @@
 package io.heliox.atlas.engine.scenario;
 
-import io.heliox.atlas.engine.json.CanonicalJson;
+import io.heliox.atlas.kernel.CanonicalJson;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package io.heliox.atlas.engine.scenario;
 
-import io.heliox.atlas.engine.json.CanonicalJson;
+import io.heliox.atlas.kernel.CanonicalJson;
 
 /** Numbers in messages spelt as in the canonical JSON (20, not 20.0). */
 final class CanonicalNumber {

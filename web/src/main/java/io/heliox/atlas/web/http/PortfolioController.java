@@ -13,7 +13,7 @@ import io.heliox.atlas.api.portfolio.PortfolioItemSavedEvent;
 import io.heliox.atlas.api.portfolio.SavePortfolioItemCommand;
 import io.heliox.atlas.api.strategy.RegisterStrategyVersionCommand;
 import io.heliox.atlas.contracts.ContractSchemas;
-import io.heliox.atlas.engine.json.CanonicalJson;
+import io.heliox.atlas.kernel.CanonicalJson;
 import io.heliox.atlas.query.Page;
 import io.heliox.atlas.query.portfolio.PortfolioItemView;
 import io.heliox.atlas.query.portfolio.PortfolioList;

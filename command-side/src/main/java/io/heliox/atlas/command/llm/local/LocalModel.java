@@ -10,7 +10,7 @@ import io.heliox.atlas.command.llm.LlmProvider;
 import io.heliox.atlas.command.llm.LlmReply;
 import io.heliox.atlas.command.llm.guard.InjectionGuard;
 import io.heliox.atlas.command.llm.output.JsonRepair;
-import io.heliox.atlas.engine.json.CanonicalJson;
+import io.heliox.atlas.kernel.CanonicalJson;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

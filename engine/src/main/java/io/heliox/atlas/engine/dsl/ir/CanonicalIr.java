@@ -1,6 +1,6 @@
 package io.heliox.atlas.engine.dsl.ir;
 
-import io.heliox.atlas.engine.json.CanonicalJson;
+import io.heliox.atlas.kernel.CanonicalJson;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

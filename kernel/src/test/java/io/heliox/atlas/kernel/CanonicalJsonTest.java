@@ -1,6 +1,8 @@
-package io.heliox.atlas.engine.scenario;
+package io.heliox.atlas.kernel;
 
-import io.heliox.atlas.engine.json.CanonicalJson;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -64,16 +66,24 @@ class CanonicalJsonTest {
     void escapesOnlyWhatJsonRequires() {
         assertThat(canonical("\"a\\\"b\\\\c\\n\\u0001é€\\u00e9\""))
                 .isEqualTo("\"a\\\"b\\\\c\\n\\u0001é€é\"");
-        assertThat(CanonicalJson.bytes(ScenarioDocs.parse("\"é\""))).isEqualTo("\"é\"".getBytes(StandardCharsets.UTF_8));
+        assertThat(CanonicalJson.bytes(parse("\"é\""))).isEqualTo("\"é\"".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void hashIsTheSha256OfTheCanonicalBytes() {
-        assertThat(CanonicalJson.sha256(ScenarioDocs.parse("{}")))
+        assertThat(CanonicalJson.sha256(parse("{}")))
                 .isEqualTo("44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
     }
 
+    private static JsonNode parse(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     private static String canonical(String json) {
-        return CanonicalJson.write(ScenarioDocs.parse(json));
+        return CanonicalJson.write(parse(json));
     }
 }

@@ -1,4 +1,4 @@
-package io.heliox.atlas.engine.json;
+package io.heliox.atlas.kernel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
