@@ -1,7 +1,7 @@
 package io.heliox.atlas.command;
 
 import io.heliox.atlas.command.orch.T0Evaluation;
-import io.heliox.atlas.command.pack.PackageSigningKeys;
+import io.heliox.atlas.packaging.PackageSigningKeys;
 import io.heliox.atlas.command.pack.RunPackages;
 import io.heliox.atlas.command.worker.EnginePhaseNodes;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,13 +11,13 @@ import io.heliox.atlas.command.backtest.EngineBacktests;
 import io.heliox.atlas.command.backtest.WriteBehind;
 import io.heliox.atlas.command.scenario.ScenarioDatasets;
 import io.heliox.atlas.command.storage.ObjectStore;
-import io.heliox.atlas.command.llm.LlmProvider;
-import io.heliox.atlas.command.llm.LlmRouter;
-import io.heliox.atlas.command.llm.LlmSettings;
-import io.heliox.atlas.command.llm.ReplayCache;
-import io.heliox.atlas.command.llm.guard.SecretMasker;
-import io.heliox.atlas.command.llm.local.LocalModel;
-import io.heliox.atlas.command.llm.prompt.PromptTemplates;
+import io.heliox.atlas.llm.LlmProvider;
+import io.heliox.atlas.llm.LlmRouter;
+import io.heliox.atlas.llm.LlmSettings;
+import io.heliox.atlas.command.storage.ObjectStoreReplayCache;
+import io.heliox.atlas.llm.guard.SecretMasker;
+import io.heliox.atlas.llm.local.LocalModel;
+import io.heliox.atlas.llm.prompt.PromptTemplates;
 import io.heliox.atlas.command.orch.ArchitectNode;
 import io.heliox.atlas.command.orch.SynthNode;
 import io.heliox.atlas.command.worker.LlmPhaseNodes;
@@ -74,7 +74,7 @@ public class CommandSideConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public LlmProvider llmProvider(ObjectStore store) {
-        LlmRouter router = LlmSettings.router(System.getenv(), LlmRouter.Resilience.DEFAULTS, ReplayCache.in(store));
+        LlmRouter router = LlmSettings.router(System.getenv(), LlmRouter.Resilience.DEFAULTS, new ObjectStoreReplayCache(store));
         org.slf4j.LoggerFactory.getLogger(CommandSideConfiguration.class).info("LLM routing: {}", router.order());
         return router;
     }

@@ -43,13 +43,13 @@ class ObjectStoreTest extends AtlasIntegrationTest {
 
     @Test
     void llmAnswersAreRecordedAndReplayedThroughTheObjectStore() {
-        var cache = io.heliox.atlas.command.llm.ReplayCache.in(store);
-        var call = new io.heliox.atlas.command.llm.LlmCall("gpt-4o-mini", "architect@1#" + "0".repeat(64), "sys", "user",
+        var cache = new io.heliox.atlas.command.storage.ObjectStoreReplayCache(store);
+        var call = new io.heliox.atlas.llm.LlmCall("gpt-4o-mini", "architect@1#" + "0".repeat(64), "sys", "user",
                 0.2, 500, 7L, java.util.List.of());
-        String key = io.heliox.atlas.command.llm.ReplayCache.key(call);
+        String key = io.heliox.atlas.llm.ReplayCache.key(call);
         assertThat(cache.find(key)).isEmpty();
-        var reply = new io.heliox.atlas.command.llm.LlmReply("gpt-4o-mini", "{\"a\":1}",
-                io.heliox.atlas.command.llm.LlmReply.FinishReason.LENGTH, new io.heliox.atlas.command.llm.LlmReply.Usage(12, 3));
+        var reply = new io.heliox.atlas.llm.LlmReply("gpt-4o-mini", "{\"a\":1}",
+                io.heliox.atlas.llm.LlmReply.FinishReason.LENGTH, new io.heliox.atlas.llm.LlmReply.Usage(12, 3));
         cache.save(key, reply);
         assertThat(cache.find(key)).contains(reply);
         assertThat(store.exists("llm-replay/" + key + ".json")).isTrue();

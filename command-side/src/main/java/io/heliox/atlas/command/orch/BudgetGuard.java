@@ -1,6 +1,6 @@
 package io.heliox.atlas.command.orch;
 
-import io.heliox.atlas.command.llm.LlmReply;
+import io.heliox.atlas.llm.LlmReply;
 
 import java.time.Clock;
 import java.time.Instant;

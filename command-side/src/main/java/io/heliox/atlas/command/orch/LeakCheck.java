@@ -1,7 +1,7 @@
 package io.heliox.atlas.command.orch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.heliox.atlas.command.llm.guard.SecretMasker;
+import io.heliox.atlas.llm.guard.SecretMasker;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,12 +1,12 @@
 package io.heliox.atlas.command.orch;
 
-import io.heliox.atlas.command.llm.LlmCall;
-import io.heliox.atlas.command.llm.LlmProvider;
-import io.heliox.atlas.command.llm.LlmReply;
-import io.heliox.atlas.command.llm.guard.SecretMasker;
-import io.heliox.atlas.command.llm.output.OutputPipeline;
-import io.heliox.atlas.command.llm.prompt.PromptTemplate;
-import io.heliox.atlas.command.llm.prompt.PromptTemplates;
+import io.heliox.atlas.llm.LlmCall;
+import io.heliox.atlas.llm.LlmProvider;
+import io.heliox.atlas.llm.LlmReply;
+import io.heliox.atlas.llm.guard.SecretMasker;
+import io.heliox.atlas.llm.output.OutputPipeline;
+import io.heliox.atlas.llm.prompt.PromptTemplate;
+import io.heliox.atlas.llm.prompt.PromptTemplates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

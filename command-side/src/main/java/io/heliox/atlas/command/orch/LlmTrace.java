@@ -3,7 +3,7 @@ package io.heliox.atlas.command.orch;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.heliox.atlas.command.llm.LlmReply;
+import io.heliox.atlas.llm.LlmReply;
 
 import java.util.List;
 

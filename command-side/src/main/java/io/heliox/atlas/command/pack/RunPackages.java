@@ -17,6 +17,11 @@ import io.heliox.atlas.engine.dsl.StrategyValidator;
 import io.heliox.atlas.engine.dsl.Validation;
 import io.heliox.atlas.engine.dsl.ir.CanonicalIr;
 import io.heliox.atlas.kernel.CanonicalJson;
+import io.heliox.atlas.packaging.HspVerifier;
+import io.heliox.atlas.packaging.HspWriter;
+import io.heliox.atlas.packaging.PackageContent;
+import io.heliox.atlas.packaging.PackageFile;
+import io.heliox.atlas.packaging.PackageSigningKeys;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

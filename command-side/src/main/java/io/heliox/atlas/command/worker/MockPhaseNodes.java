@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.PhaseStep;
-import io.heliox.atlas.command.llm.local.BlueprintDraft;
-import io.heliox.atlas.command.llm.local.TradingIntent;
+import io.heliox.atlas.llm.local.BlueprintDraft;
+import io.heliox.atlas.llm.local.TradingIntent;
 import io.heliox.atlas.command.orch.T0Evaluation;
 import io.heliox.atlas.kernel.CanonicalJson;
 

@@ -1,7 +1,7 @@
 package io.heliox.atlas.command.orch;
 
-import io.heliox.atlas.command.llm.LlmReply;
-import io.heliox.atlas.command.llm.local.LocalModel;
+import io.heliox.atlas.llm.LlmReply;
+import io.heliox.atlas.llm.local.LocalModel;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

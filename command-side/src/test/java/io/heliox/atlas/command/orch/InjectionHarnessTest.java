@@ -1,9 +1,9 @@
 package io.heliox.atlas.command.orch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.heliox.atlas.command.llm.LlmProvider;
-import io.heliox.atlas.command.llm.guard.InjectionGuard;
-import io.heliox.atlas.command.llm.local.LocalModel;
+import io.heliox.atlas.llm.LlmProvider;
+import io.heliox.atlas.llm.guard.InjectionGuard;
+import io.heliox.atlas.llm.local.LocalModel;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.engine.dsl.CheckOptions;
 import io.heliox.atlas.engine.dsl.StrategyValidator;
@@ -107,7 +107,7 @@ class InjectionHarnessTest {
         SECRETS.values().forEach(secret -> assertThat(out).doesNotContain(secret));
         for (String template : List.of("architect", "synth")) {
             String system = Nodes.TEMPLATES.get(template).system().replaceAll("\\s+", " ");
-            LeakCheck leak = new LeakCheck(system, new io.heliox.atlas.command.llm.guard.SecretMasker(SECRETS));
+            LeakCheck leak = new LeakCheck(system, new io.heliox.atlas.llm.guard.SecretMasker(SECRETS));
             assertThat(leak.repeatsInstructions(out)).as("a piece of the %s instructions came out: %s", template, out).isFalse();
         }
     }

@@ -1,9 +1,9 @@
 package io.heliox.atlas.command.orch;
 
-import io.heliox.atlas.command.llm.LlmProvider;
-import io.heliox.atlas.command.llm.guard.SecretMasker;
-import io.heliox.atlas.command.llm.local.LocalModel;
-import io.heliox.atlas.command.llm.prompt.PromptTemplates;
+import io.heliox.atlas.llm.LlmProvider;
+import io.heliox.atlas.llm.guard.SecretMasker;
+import io.heliox.atlas.llm.local.LocalModel;
+import io.heliox.atlas.llm.prompt.PromptTemplates;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.engine.dsl.SchemaGate;
 
