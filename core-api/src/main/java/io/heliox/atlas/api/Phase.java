@@ -9,6 +9,17 @@ import java.util.Locale;
 public enum Phase {
     ARCHITECT, SYNTH, T0, PACK;
 
+    /**
+     * The phase that follows this one; pack is the last, and a run that finishes it ends rather than
+     * moving on, so asking for pack's successor is a bug.
+     */
+    public Phase next() {
+        if (this == PACK) {
+            throw new IllegalStateException("pack is the last phase of a run");
+        }
+        return values()[ordinal() + 1];
+    }
+
     @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

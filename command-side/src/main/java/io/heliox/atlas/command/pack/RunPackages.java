@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.RunOptions;
-import io.heliox.atlas.command.worker.RunHistory;
+import io.heliox.atlas.api.run.RunState;
+import io.heliox.atlas.command.run.RunStates;
 import io.heliox.atlas.command.storage.ObjectStore;
 import io.heliox.atlas.command.storage.StoredObjects;
 import io.heliox.atlas.engine.backtest.Backtest;
@@ -88,7 +89,7 @@ public final class RunPackages {
      * The pack phase: the best-ranked candidate's package, written before the artifact is recorded.
      * A retry after a crash finds the package it stored and reuses it, so the event and the file agree.
      */
-    public synchronized Packed packBest(RunHistory history, Instant now) {
+    public synchronized Packed packBest(RunState history, Instant now) {
         String best = history.artifact(Phase.T0).at("/ranking/0/candidateId").asText();
         return storedOrBuilt(history, best, now, downloadUrl(history.runId(), null));
     }
@@ -97,13 +98,13 @@ public final class RunPackages {
      * The candidate's package: the stored one, else built now. Synchronized so two first requests
      * for the same package cannot store two versions (they would differ in {@code createdAt}).
      */
-    public synchronized Packed ensure(RunHistory history, String candidateId, Instant now) {
+    public synchronized Packed ensure(RunState history, String candidateId, Instant now) {
         JsonNode pack = history.artifacts().get(Phase.PACK);
         boolean packed = pack != null && pack.at("/manifest/strategyId").asText().equals(candidateId);
         return storedOrBuilt(history, candidateId, now, downloadUrl(history.runId(), packed ? null : candidateId));
     }
 
-    private Packed storedOrBuilt(RunHistory history, String candidateId, Instant now, String downloadUrl) {
+    private Packed storedOrBuilt(RunState history, String candidateId, Instant now, String downloadUrl) {
         String key = key(history.runId(), candidateId);
         Optional<byte[]> stored = store.get(key);
         if (stored.isEmpty()) {
@@ -113,7 +114,7 @@ public final class RunPackages {
         return new Packed(manifest, downloadUrl, StoredObjects.describe(key, stored.get()), stored.get());
     }
 
-    private Packed build(RunHistory history, String candidateId, Instant now, String downloadUrl) {
+    private Packed build(RunState history, String candidateId, Instant now, String downloadUrl) {
         JsonNode t0 = history.artifacts().get(Phase.T0);
         if (t0 == null) {
             throw new NotPackageable("run " + history.runId() + " has no backtests yet: packages are built after t0");

@@ -1,22 +1,23 @@
 package io.heliox.atlas.command.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.run.CancelRunCommand;
 import io.heliox.atlas.api.run.Checkpoint;
 import io.heliox.atlas.api.run.PhaseArtifactProducedEvent;
+import io.heliox.atlas.api.run.PhaseError;
 import io.heliox.atlas.api.run.PhaseFailedEvent;
 import io.heliox.atlas.api.run.PhaseStatusReportedEvent;
 import io.heliox.atlas.api.run.RecordPhaseEventCommand;
 import io.heliox.atlas.api.run.RunCreatedEvent;
+import io.heliox.atlas.api.run.RunPhaseEvent;
+import io.heliox.atlas.api.run.RunState;
 import io.heliox.atlas.api.run.StartRunCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -25,8 +26,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -52,12 +51,7 @@ public class Run {
 
     @AggregateIdentifier
     private RunId runId;
-    private Phase phase = Phase.ARCHITECT; // the current phase
-    private final Set<String> statusesOfPhase = new HashSet<>();
-    private boolean ended;
-    private long phaseTimeoutMs;
-    private String prompt;
-    private long seed;
+    private RunState state; // the run as its events leave it: the one fold, shared with the worker and the readers
 
     protected Run() {
         // required by Axon to rebuild the run from its events
@@ -67,19 +61,20 @@ public class Run {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(StartRunCommand command, DeadlineManager deadlines) {
         if (runId != null) {
-            if (!prompt.equals(command.prompt()) || seed != command.seed()) {
+            if (!state.prompt().equals(command.prompt()) || state.seed() != command.seed()) {
                 throw new RunCommandRejectedException("run " + runId + " already exists with another prompt or seed");
             }
             return; // the same start delivered twice
         }
         apply(new RunCreatedEvent(command.runId(), command.prompt(), command.seed(), command.options(), command.at()));
         deadlines.schedule(Duration.ofMillis(command.options().timeMsLimit()), TIME_BUDGET);
-        deadlines.schedule(Duration.ofMillis(phaseTimeoutMs), PHASE_TIMEOUT, Phase.ARCHITECT);
+        deadlines.schedule(Duration.ofMillis(phaseTimeoutMs()), PHASE_TIMEOUT, Phase.ARCHITECT);
     }
 
     @CommandHandler
     public void handle(RecordPhaseEventCommand command, DeadlineManager deadlines) {
-        if (ended || command.phase().ordinal() < phase.ordinal()) {
+        Phase phase = state.phase();
+        if (state.ended() || command.phase().ordinal() < phase.ordinal()) {
             // Nothing follows a terminal event, and a phase that is over takes nothing more. A late
             // worker or deadline is not an error of its own: it raced with the end or was redelivered.
             return;
@@ -95,21 +90,21 @@ public class Run {
                 deadlines.cancelAllWithinScope(TIME_BUDGET);
             }
             case STATUS -> {
-                if (!statusesOfPhase.contains(Checkpoint.keyOf(command.payload()))) {
+                if (!state.hasStatus(command.payload())) {
                     apply(new PhaseStatusReportedEvent(runId, command.phase(), command.payload(), command.at()));
                 }
             }
             case ARTIFACT -> {
-                if (statusesOfPhase.isEmpty() && phase != Phase.PACK) {
+                if (state.statuses().isEmpty() && phase != Phase.PACK) {
                     throw new RunCommandRejectedException("run " + runId + ": the " + phase.wireName()
                             + " artifact needs a status of its phase first");
                 }
                 apply(new PhaseArtifactProducedEvent(runId, command.phase(), command.payload(), command.at()));
                 deadlines.cancelAllWithinScope(PHASE_TIMEOUT);
-                if (ended) {
+                if (state.ended()) {
                     deadlines.cancelAllWithinScope(TIME_BUDGET);
                 } else {
-                    deadlines.schedule(Duration.ofMillis(phaseTimeoutMs), PHASE_TIMEOUT, phase);
+                    deadlines.schedule(Duration.ofMillis(phaseTimeoutMs()), PHASE_TIMEOUT, state.phase());
                 }
             }
         }
@@ -122,7 +117,7 @@ public class Run {
      */
     @CommandHandler
     public void handle(CancelRunCommand command, DeadlineManager deadlines) {
-        if (ended) {
+        if (state.ended()) {
             return;
         }
         String reason = command.reason() == null ? "" : command.reason().strip();
@@ -130,63 +125,43 @@ public class Run {
             reason = reason.substring(0, reason.offsetByCodePoints(0, MAX_REASON_LENGTH));
         }
         String message = reason.isEmpty() ? "run cancelled on request" : "run cancelled on request: " + reason;
-        apply(new PhaseFailedEvent(runId, phase, error(CANCELLED, message, false), command.at()));
+        apply(new PhaseFailedEvent(runId, state.phase(), new PhaseError(CANCELLED, message, false).toPayload(), command.at()));
         deadlines.cancelAllWithinScope(PHASE_TIMEOUT);
         deadlines.cancelAllWithinScope(TIME_BUDGET);
     }
 
     @DeadlineHandler(deadlineName = PHASE_TIMEOUT)
     public void onPhaseTimeout(Phase timedOut) {
-        if (ended || timedOut != phase) {
+        if (state.ended() || timedOut != state.phase()) {
             return; // a late deadline of a phase that finished in time
         }
-        apply(new PhaseFailedEvent(runId, phase,
-                error("phase.timeout", "phase " + phase.wireName() + " did not finish within " + phaseTimeoutMs + " ms", true),
+        apply(new PhaseFailedEvent(runId, timedOut, new PhaseError("phase.timeout",
+                "phase " + timedOut.wireName() + " did not finish within " + phaseTimeoutMs() + " ms", true).toPayload(),
                 Instant.now()));
     }
 
     @DeadlineHandler(deadlineName = TIME_BUDGET)
     public void onTimeBudgetExceeded() {
-        if (ended) {
+        if (state.ended()) {
             return;
         }
-        apply(new PhaseFailedEvent(runId, phase,
-                error("budget.time_exceeded", "run exceeded its time budget (TIME_MS_LIMIT)", false), Instant.now()));
+        apply(new PhaseFailedEvent(runId, state.phase(),
+                new PhaseError("budget.time_exceeded", "run exceeded its time budget (TIME_MS_LIMIT)", false).toPayload(),
+                Instant.now()));
     }
 
-    static JsonNode error(String code, String message, boolean retryable) {
-        ObjectNode payload = JsonNodeFactory.instance.objectNode();
-        payload.put("code", code);
-        payload.put("message", message);
-        payload.put("retryable", retryable);
-        return payload;
+    private long phaseTimeoutMs() {
+        return state.options().phaseTimeoutMs();
     }
 
     @EventSourcingHandler
     void on(RunCreatedEvent event) {
         runId = event.runId();
-        prompt = event.prompt();
-        seed = event.seed();
-        phaseTimeoutMs = event.options().phaseTimeoutMs();
+        state = RunState.created(event);
     }
 
     @EventSourcingHandler
-    void on(PhaseStatusReportedEvent event) {
-        statusesOfPhase.add(Checkpoint.keyOf(event.payload()));
-    }
-
-    @EventSourcingHandler
-    void on(PhaseArtifactProducedEvent event) {
-        statusesOfPhase.clear();
-        if (event.phase() == Phase.PACK) {
-            ended = true;
-        } else {
-            phase = Phase.values()[event.phase().ordinal() + 1];
-        }
-    }
-
-    @EventSourcingHandler
-    void on(PhaseFailedEvent event) {
-        ended = true;
+    void on(RunPhaseEvent event, @SequenceNumber long seq) {
+        state = state.then(event, seq);
     }
 }

@@ -1,5 +1,6 @@
 package io.heliox.atlas.command.worker;
 
+import io.heliox.atlas.api.run.RunState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -48,7 +49,7 @@ public final class EnginePhaseNodes implements PhaseNode {
     }
 
     @Override
-    public Step next(RunHistory history, Instant now) {
+    public Step next(RunState history, Instant now) {
         return switch (history.phase()) {
             case T0 -> t0(history);
             case PACK -> pack(history, now);
@@ -56,7 +57,7 @@ public final class EnginePhaseNodes implements PhaseNode {
         };
     }
 
-    private Step t0(RunHistory history) {
+    private Step t0(RunState history) {
         JsonNode blueprint = history.artifact(Phase.ARCHITECT).path("blueprint");
         JsonNode candidates = history.artifact(Phase.SYNTH).path("candidates");
         List<T0Evaluation.Scenario> scenarios = T0Evaluation.scenarios(blueprint, history.seed());
@@ -103,7 +104,7 @@ public final class EnginePhaseNodes implements PhaseNode {
                 worst.scenarioId(), worstMdd * 100, cells.size(), cached);
     }
 
-    private Step pack(RunHistory history, Instant now) {
+    private Step pack(RunState history, Instant now) {
         RunPackages.Packed packed = packages.packBest(history, now);
         ObjectNode payload = JSON.objectNode();
         payload.set("manifest", packed.manifest());

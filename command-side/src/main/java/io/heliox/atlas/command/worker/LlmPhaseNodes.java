@@ -1,5 +1,6 @@
 package io.heliox.atlas.command.worker;
 
+import io.heliox.atlas.api.run.RunState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -67,7 +68,7 @@ public final class LlmPhaseNodes implements PhaseNode {
     }
 
     @Override
-    public Step next(RunHistory history, Instant now) {
+    public Step next(RunState history, Instant now) {
         Phase phase = history.phase();
         if (RunOptions.MODE_MOCK.equals(history.options().mode())) {
             return mock.next(history, now);
@@ -81,7 +82,7 @@ public final class LlmPhaseNodes implements PhaseNode {
         return phase == Phase.ARCHITECT ? architect(history, budget) : synth(history, budget);
     }
 
-    private Step architect(RunHistory history, BudgetGuard budget) {
+    private Step architect(RunState history, BudgetGuard budget) {
         Checkpoint last = history.lastCheckpoint();
         if (last == null) {
             ArchitectNode.Parsed parsed = architect.parse(history.prompt());
@@ -105,7 +106,7 @@ public final class LlmPhaseNodes implements PhaseNode {
         return new Step(PhaseEventType.ARTIFACT, payload);
     }
 
-    private Step synth(RunHistory history, BudgetGuard budget) {
+    private Step synth(RunState history, BudgetGuard budget) {
         JsonNode blueprint = history.artifact(Phase.ARCHITECT).path("blueprint");
         Checkpoint last = history.lastCheckpoint();
         if (last == null) {
@@ -147,12 +148,12 @@ public final class LlmPhaseNodes implements PhaseNode {
      * The artifact's document in object storage under {@code runs/{runId}/}, written before the event
      * is recorded: a retry after a crash writes the same bytes to the same key (canonical JSON).
      */
-    private ObjectNode store(RunHistory history, String name, JsonNode document) {
+    private ObjectNode store(RunState history, String name, JsonNode document) {
         return storeRunObject(store, history, name, CanonicalJson.bytes(document), "application/json");
     }
 
     /** Writes {@code runs/{runId}/{name}} and describes it as an artifact's {@code stored}. */
-    static ObjectNode storeRunObject(ObjectStore store, RunHistory history, String name, byte[] bytes, String type) {
+    static ObjectNode storeRunObject(ObjectStore store, RunState history, String name, byte[] bytes, String type) {
         String key = "runs/" + history.runId() + "/" + name;
         store.put(key, bytes, type);
         return StoredObjects.describe(key, bytes);

@@ -1,5 +1,6 @@
 package io.heliox.atlas.command.worker;
 
+import io.heliox.atlas.api.run.RunState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -41,14 +42,14 @@ public final class MockPhaseNodes implements PhaseNode {
 
     /** Milestone 1's fixed protocol: one status, then the artifact (pack: the artifact alone). */
     @Override
-    public Step next(RunHistory history, Instant now) {
+    public Step next(RunState history, Instant now) {
         Phase phase = history.phase();
         PhaseEventType type = history.statuses().isEmpty() && phase != Phase.PACK ? PhaseEventType.STATUS
                 : PhaseEventType.ARTIFACT;
         return new Step(type, perform(new PhaseStep(phase, type), history, now));
     }
 
-    public JsonNode perform(PhaseStep step, RunHistory history, Instant now) {
+    public JsonNode perform(PhaseStep step, RunState history, Instant now) {
         if (step.type() == PhaseEventType.STATUS) {
             return status(step.phase(), history);
         }
@@ -60,7 +61,7 @@ public final class MockPhaseNodes implements PhaseNode {
         };
     }
 
-    private static JsonNode status(Phase phase, RunHistory history) {
+    private static JsonNode status(Phase phase, RunState history) {
         String msg = switch (phase) {
             case ARCHITECT -> "starting blueprint analysis";
             case SYNTH -> "synthesizing candidate strategies";
@@ -76,7 +77,7 @@ public final class MockPhaseNodes implements PhaseNode {
 
     // ---- architect -------------------------------------------------------------------------
 
-    private static JsonNode architectArtifact(RunHistory history) {
+    private static JsonNode architectArtifact(RunState history) {
         ObjectNode payload = JSON.objectNode();
         payload.set("blueprint", BlueprintDraft.of(TradingIntent.read(history.prompt())));
         return payload;
@@ -84,7 +85,7 @@ public final class MockPhaseNodes implements PhaseNode {
 
     // ---- synth -----------------------------------------------------------------------------
 
-    private static JsonNode synthArtifact(RunHistory history) {
+    private static JsonNode synthArtifact(RunState history) {
         JsonNode blueprint = history.artifact(Phase.ARCHITECT).path("blueprint");
         String timeframe = blueprint.path("timeframe").asText();
         int riskBp = blueprint.path("constraints").path("risk_bp").asInt();
@@ -153,7 +154,7 @@ public final class MockPhaseNodes implements PhaseNode {
 
     // ---- t0 --------------------------------------------------------------------------------
 
-    private static JsonNode t0Artifact(RunHistory history) {
+    private static JsonNode t0Artifact(RunState history) {
         JsonNode candidates = history.artifact(Phase.SYNTH).path("candidates");
         ArrayNode results = JSON.arrayNode();
         for (int i = 0; i < candidates.size(); i++) {
@@ -284,7 +285,7 @@ public final class MockPhaseNodes implements PhaseNode {
 
     // ---- pack ------------------------------------------------------------------------------
 
-    private static JsonNode packArtifact(RunHistory history, Instant now) {
+    private static JsonNode packArtifact(RunState history, Instant now) {
         JsonNode candidates = history.artifact(Phase.SYNTH).path("candidates");
         JsonNode results = history.artifact(Phase.T0).path("results");
         String bestId = history.artifact(Phase.T0).at("/ranking/0/candidateId").asText();

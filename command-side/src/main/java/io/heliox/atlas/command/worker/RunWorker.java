@@ -1,13 +1,15 @@
 package io.heliox.atlas.command.worker;
 
+import io.heliox.atlas.api.run.RunState;
+import io.heliox.atlas.command.run.RunStates;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.run.OrchestratorEvent;
 import io.heliox.atlas.api.run.PhaseArtifactProducedEvent;
+import io.heliox.atlas.api.run.PhaseError;
 import io.heliox.atlas.api.run.PhaseStatusReportedEvent;
 import io.heliox.atlas.api.run.RecordPhaseEventCommand;
 import io.heliox.atlas.api.run.RunCreatedEvent;
@@ -81,7 +83,7 @@ public class RunWorker {
      * carries the run forward.
      */
     private void advance(RunId runId, long seq) {
-        RunHistory history = RunHistory.read(eventStore, runId);
+        RunState history = RunStates.read(eventStore, runId);
         if (history.ended() || history.lastSeq() != seq) {
             return;
         }
@@ -91,15 +93,15 @@ public class RunWorker {
         JsonNode payload;
         if (phase == history.options().failAt()) {
             type = PhaseEventType.ERROR;
-            payload = error("mock.injected_failure",
-                    "phase " + phase.wireName() + " failed on request (options.failAt)", false);
+            payload = new PhaseError("mock.injected_failure",
+                    "phase " + phase.wireName() + " failed on request (options.failAt)", false).toPayload();
         } else {
             PhaseNode.Step step;
             try {
                 step = nodes.next(history, clock.instant());
             } catch (NodeFailed failed) {
                 log.warn("run {} {} failed: {} {}", runId, phase.wireName(), failed.code(), failed.getMessage());
-                ObjectNode error = error(failed.code(), failed.getMessage(), failed.retryable());
+                ObjectNode error = new PhaseError(failed.code(), failed.getMessage(), failed.retryable()).toPayload();
                 if (!failed.calls().isEmpty()) { // paid calls before the failure still count against the budget
                     error.set("llm", LlmTrace.json(failed.calls(), List.of(), null));
                 }
@@ -114,19 +116,11 @@ public class RunWorker {
             if (!violations.isEmpty()) {
                 log.error("run {} {}.{} broke the contract: {}", runId, phase.wireName(), type.wireName(), violations);
                 type = PhaseEventType.ERROR;
-                payload = error("contract.violation", "the " + phase.wireName()
-                        + " node produced a payload that violates the contract: " + violations.get(0), false);
+                payload = new PhaseError("contract.violation", "the " + phase.wireName()
+                        + " node produced a payload that violates the contract: " + violations.get(0), false).toPayload();
             }
         }
         commands.sendAndWait(new RecordPhaseEventCommand(runId, phase, type, payload, clock.instant()));
-    }
-
-    private static ObjectNode error(String code, String message, boolean retryable) {
-        ObjectNode payload = JsonNodeFactory.instance.objectNode();
-        payload.put("code", code);
-        payload.put("message", message);
-        payload.put("retryable", retryable);
-        return payload;
     }
 
     private static void pause(long millis) {

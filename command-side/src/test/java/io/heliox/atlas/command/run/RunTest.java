@@ -197,7 +197,7 @@ class RunTest {
     }
 
     private static JsonNode cancelled(String message) {
-        return Run.error("run.cancelled", message, false);
+        return new io.heliox.atlas.api.run.PhaseError("run.cancelled", message, false).toPayload();
     }
 
     @Test

@@ -5,6 +5,11 @@ import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.RunOptions;
+import io.heliox.atlas.api.run.PhaseArtifactProducedEvent;
+import io.heliox.atlas.api.run.PhaseStatusReportedEvent;
+import io.heliox.atlas.api.run.RunCreatedEvent;
+import io.heliox.atlas.api.run.RunPhaseEvent;
+import io.heliox.atlas.api.run.RunState;
 import io.heliox.atlas.llm.LlmCall;
 import io.heliox.atlas.llm.LlmProvider;
 import io.heliox.atlas.llm.LlmReply;
@@ -97,7 +102,7 @@ class LlmPhaseNodesTest {
     private List<PhaseNode.Step> runPhases(List<PhaseNode.Step> recorded) {
         List<PhaseNode.Step> events = new ArrayList<>(recorded);
         while (true) {
-            RunHistory history = history(events);
+            RunState history = history(events);
             if (history.phase() == Phase.T0) {
                 return events;
             }
@@ -105,23 +110,18 @@ class LlmPhaseNodesTest {
         }
     }
 
-    private static RunHistory history(List<PhaseNode.Step> events) {
-        Map<Phase, JsonNode> artifacts = new EnumMap<>(Phase.class);
-        List<JsonNode> statuses = new ArrayList<>();
-        Phase phase = Phase.ARCHITECT;
-        long tokens = 0;
+    /** The run after these steps, folded as the worker folds the run's stream. */
+    private static RunState history(List<PhaseNode.Step> events) {
+        Instant now = Instant.now();
+        RunState run = RunState.created(new RunCreatedEvent(RUN, "Create MA crossover strategy", 42, OPTIONS, now));
+        long seq = 0;
         for (PhaseNode.Step e : events) {
-            tokens += e.payload().path("llm").path("usage").path("total").asLong(0);
-            if (e.type() == PhaseEventType.STATUS) {
-                statuses.add(e.payload());
-            } else {
-                artifacts.put(phase, e.payload());
-                statuses.clear();
-                phase = Phase.values()[phase.ordinal() + 1];
-            }
+            RunPhaseEvent event = e.type() == PhaseEventType.STATUS
+                    ? new PhaseStatusReportedEvent(RUN, run.phase(), e.payload(), now)
+                    : new PhaseArtifactProducedEvent(RUN, run.phase(), e.payload(), now);
+            run = run.then(event, ++seq);
         }
-        return new RunHistory(RUN, "Create MA crossover strategy", 42, OPTIONS, artifacts, Instant.now(), tokens, phase,
-                statuses, events.size(), false, new java.util.TreeSet<>());
+        return run;
     }
 
     /** The events as text with wall times taken out (the only part of a sub-step that is not deterministic). */

@@ -1,5 +1,6 @@
 package io.heliox.atlas.command.worker;
 
+import io.heliox.atlas.api.run.RunState;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.PhaseStep;
@@ -95,7 +96,7 @@ class MockPhaseNodesTest {
         List<JsonNode> events = new ArrayList<>();
         for (int i = 0; i < PhaseStep.SEQUENCE.size(); i++) {
             PhaseStep step = PhaseStep.SEQUENCE.get(i);
-            JsonNode payload = nodes.perform(step, new RunHistory(runId, prompt, seed, options, artifacts), NOW);
+            JsonNode payload = nodes.perform(step, RunState.withArtifacts(runId, prompt, seed, options, artifacts), NOW);
             if (step.type() == io.heliox.atlas.api.PhaseEventType.ARTIFACT) {
                 artifacts.put(step.phase(), payload);
             }

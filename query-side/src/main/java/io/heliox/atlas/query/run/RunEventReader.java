@@ -1,14 +1,9 @@
 package io.heliox.atlas.query.run;
 
-import io.heliox.atlas.api.Phase;
-import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.RunId;
-import io.heliox.atlas.api.RunStatus;
-import io.heliox.atlas.api.run.BudgetSnapshot;
 import io.heliox.atlas.api.run.OrchestratorEvent;
-import io.heliox.atlas.api.run.PhaseFailedEvent;
-import io.heliox.atlas.api.run.RunCreatedEvent;
 import io.heliox.atlas.api.run.RunPhaseEvent;
+import io.heliox.atlas.api.run.RunState;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -36,23 +31,14 @@ public class RunEventReader {
      * run's creation even when only the tail is returned (a run has a handful of events).
      */
     public List<OrchestratorEvent> phaseEvents(RunId runId, long fromSeq) {
-        // readEvents(id, 0) from the creation; the one-argument form may start at a snapshot.
-        DomainEventStream stream = eventStore.readEvents(runId.toString(), 0);
+        DomainEventStream stream = read(runId);
         List<OrchestratorEvent> events = new ArrayList<>();
-        RunCreatedEvent created = null;
-        long tokens = 0;
+        RunState run = null;
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
-            if (message.getPayload() instanceof RunCreatedEvent c) {
-                created = c;
-            } else if (message.getPayload() instanceof RunPhaseEvent event) {
-                tokens += BudgetSnapshot.tokensIn(event.payload());
-                if (message.getSequenceNumber() >= fromSeq) {
-                    BudgetSnapshot budget = created == null ? null : new BudgetSnapshot(tokens,
-                            created.options().tokensLimit(), Math.max(0, event.ts().toEpochMilli() - created.ts().toEpochMilli()),
-                            created.options().timeMsLimit());
-                    events.add(OrchestratorEvent.of(event, message.getSequenceNumber(), budget));
-                }
+            run = RunState.after(run, message);
+            if (message.getPayload() instanceof RunPhaseEvent event && message.getSequenceNumber() >= fromSeq) {
+                events.add(OrchestratorEvent.of(event, message.getSequenceNumber(), run.budget()));
             }
         }
         return events;
@@ -60,42 +46,11 @@ public class RunEventReader {
 
     /** The run's summary, or empty when no run has this id. */
     public Optional<RunSummary> summary(RunId runId) {
-        DomainEventStream stream = eventStore.readEvents(runId.toString(), 0);
-        if (!stream.hasNext()) {
-            return Optional.empty();
-        }
-        DomainEventMessage<?> first = stream.next();
-        if (!(first.getPayload() instanceof RunCreatedEvent created)) {
-            return Optional.empty(); // the id belongs to another kind of aggregate
-        }
-        long lastSeq = 0;
-        RunPhaseEvent last = null;
-        while (stream.hasNext()) {
-            DomainEventMessage<?> message = stream.next();
-            if (message.getPayload() instanceof RunPhaseEvent event) {
-                last = event;
-                lastSeq = message.getSequenceNumber();
-            }
-        }
-        RunStatus status;
-        Phase currentPhase;
-        RunSummary.RunError error = null;
-        if (last == null) {
-            status = RunStatus.PENDING;
-            currentPhase = Phase.ARCHITECT;
-        } else if (last instanceof PhaseFailedEvent failed) {
-            status = RunStatus.FAILED;
-            currentPhase = failed.phase();
-            error = new RunSummary.RunError(failed.phase(), failed.payload().path("code").asText(),
-                    failed.payload().path("message").asText());
-        } else if (last.terminal()) {
-            status = RunStatus.COMPLETED;
-            currentPhase = null;
-        } else {
-            status = RunStatus.RUNNING;
-            currentPhase = last.type() == PhaseEventType.ARTIFACT ? Phase.values()[last.phase().ordinal() + 1] : last.phase();
-        }
-        return Optional.of(new RunSummary(created.runId().toString(), status, created.prompt(), created.seed(), lastSeq,
-                created.ts(), status.isTerminal() ? last.ts() : null, currentPhase, lastSeq, error));
+        return RunState.of(read(runId)).map(RunSummary::of);
+    }
+
+    private DomainEventStream read(RunId runId) {
+        // readEvents(id, 0) reads from the creation; the one-argument form may start at a snapshot.
+        return eventStore.readEvents(runId.toString(), 0);
     }
 }

@@ -7,6 +7,7 @@ import io.heliox.atlas.api.run.PhaseArtifactProducedEvent;
 import io.heliox.atlas.api.run.PhaseFailedEvent;
 import io.heliox.atlas.api.run.PhaseStatusReportedEvent;
 import io.heliox.atlas.api.run.RunCreatedEvent;
+import io.heliox.atlas.api.run.RunState;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -63,11 +64,12 @@ public class RunProjection {
     @EventHandler
     void on(PhaseArtifactProducedEvent event, @SequenceNumber long seq) {
         boolean done = event.terminal();
-        String nextPhase = done ? null : next(event.phase()).wireName();
+        Phase current = RunState.currentPhaseAfter(event);
         jdbc.update("""
                 update runs set status = ?, last_seq = ?, current_phase = ?, finished_at = ?
                 where id = ? and last_seq < ?""",
-                done ? "COMPLETED" : "RUNNING", seq, nextPhase, done ? Timestamp.from(event.ts()) : null,
+                RunState.statusAfter(event).name(), seq, current == null ? null : current.wireName(),
+                done ? Timestamp.from(event.ts()) : null,
                 event.runId().value(), seq);
         jdbc.update("""
                 insert into checkpoints (run_id, phase, seq, artifact, created_at) values (?, ?, ?, ?::jsonb, ?)
@@ -117,10 +119,6 @@ public class RunProjection {
         jdbc.update("delete from run_checkpoints");
         jdbc.update("delete from run_budget");
         jdbc.update("delete from runs");
-    }
-
-    private static Phase next(Phase phase) {
-        return Phase.values()[phase.ordinal() + 1];
     }
 
     private static String json(JsonNode node) {

@@ -2,6 +2,7 @@ package io.heliox.atlas.query.run;
 
 import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.RunStatus;
+import io.heliox.atlas.api.run.RunState;
 
 import java.time.Instant;
 
@@ -16,5 +17,11 @@ public record RunSummary(String runId, RunStatus status, String prompt, Long see
                          Instant finishedAt, Phase currentPhase, long eventCount, RunError error) {
 
     public record RunError(Phase phase, String code, String message) {
+    }
+
+    public static RunSummary of(RunState run) {
+        RunError error = run.error() == null ? null : new RunError(run.phase(), run.error().code(), run.error().message());
+        return new RunSummary(run.runId().toString(), run.status(), run.prompt(), run.seed(), run.lastSeq(),
+                run.createdAt(), run.finishedAt(), run.currentPhase(), run.lastSeq(), error);
     }
 }

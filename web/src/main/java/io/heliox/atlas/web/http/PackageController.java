@@ -8,7 +8,8 @@ import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.packaging.HspVerifier;
 import io.heliox.atlas.packaging.PackageSigningKeys;
 import io.heliox.atlas.command.pack.RunPackages;
-import io.heliox.atlas.command.worker.RunHistory;
+import io.heliox.atlas.api.run.RunState;
+import io.heliox.atlas.command.run.RunStates;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ContentDisposition;
@@ -73,7 +74,7 @@ public class PackageController {
         if (candidate != null && !CANDIDATE_ID.matcher(candidate).matches()) {
             throw ApiProblem.invalidParameter("/query/candidate", "must be a strategy id (" + CANDIDATE_ID.pattern() + ")");
         }
-        RunHistory history = RunHistories.read(eventStore, runId);
+        RunState history = RunHistories.read(eventStore, runId);
         String candidateId = candidate != null ? candidate : packedCandidate(history);
         byte[] bytes = build(history, candidateId);
         String fileName = candidateId + "-" + runId.toString().substring(0, 8) + ".hsp";
@@ -84,7 +85,7 @@ public class PackageController {
     }
 
     /** The candidate the pack phase packaged; before pack, there is no "the" package yet. */
-    private static String packedCandidate(RunHistory history) {
+    private static String packedCandidate(RunState history) {
         var pack = history.artifacts().get(Phase.PACK);
         if (pack == null) {
             throw ApiProblem.notFound("run " + history.runId() + " has no package yet (its pack phase has not "
@@ -93,7 +94,7 @@ public class PackageController {
         return pack.at("/manifest/strategyId").asText();
     }
 
-    private byte[] build(RunHistory history, String candidateId) {
+    private byte[] build(RunState history, String candidateId) {
         try {
             return packages.ensure(history, candidateId, clock.instant()).bytes();
         } catch (RunPackages.NotPackageable e) {

@@ -8,7 +8,8 @@ import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.portfolio.PortfolioItemConflictException;
 import io.heliox.atlas.command.pack.RunPackages;
-import io.heliox.atlas.command.worker.RunHistory;
+import io.heliox.atlas.api.run.RunState;
+import io.heliox.atlas.command.run.RunStates;
 import io.heliox.atlas.api.portfolio.PortfolioItemSavedEvent;
 import io.heliox.atlas.api.portfolio.SavePortfolioItemCommand;
 import io.heliox.atlas.api.strategy.RegisterStrategyVersionCommand;
@@ -99,7 +100,7 @@ public class PortfolioController {
      * own). Null for a run without backtests or an unknown run (the id is the client's word).
      */
     private JsonNode packageRef(RunId runId, JsonNode strategy, Instant now) {
-        RunHistory history = RunHistory.find(eventStore, runId).orElse(null);
+        RunState history = RunStates.find(eventStore, runId).orElse(null);
         if (history == null) {
             return null;
         }

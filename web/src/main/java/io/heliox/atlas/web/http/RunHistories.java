@@ -1,7 +1,8 @@
 package io.heliox.atlas.web.http;
 
 import io.heliox.atlas.api.RunId;
-import io.heliox.atlas.command.worker.RunHistory;
+import io.heliox.atlas.api.run.RunState;
+import io.heliox.atlas.command.run.RunStates;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /** A run's history read from its own events for an HTTP answer: an unknown run is a 404. */
@@ -10,7 +11,7 @@ final class RunHistories {
     private RunHistories() {
     }
 
-    static RunHistory read(EventStore eventStore, RunId runId) {
-        return RunHistory.find(eventStore, runId).orElseThrow(() -> ApiProblem.notFound("no run " + runId));
+    static RunState read(EventStore eventStore, RunId runId) {
+        return RunStates.find(eventStore, runId).orElseThrow(() -> ApiProblem.notFound("no run " + runId));
     }
 }

@@ -9,7 +9,8 @@ import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.command.backtest.EngineBacktests;
 import io.heliox.atlas.command.orch.T0Evaluation;
-import io.heliox.atlas.command.worker.RunHistory;
+import io.heliox.atlas.api.run.RunState;
+import io.heliox.atlas.command.run.RunStates;
 import io.heliox.atlas.engine.backtest.EquityNpy;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.MediaType;
@@ -46,7 +47,7 @@ public class RunResultsController {
 
     @GetMapping(path = "/v1/runs/{id}/results/{candidateId}/{scenarioId}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ObjectNode detail(@PathVariable String id, @PathVariable String candidateId, @PathVariable String scenarioId) {
-        RunHistory history = RunHistories.read(eventStore, Params.runId(id));
+        RunState history = RunHistories.read(eventStore, Params.runId(id));
         JsonNode t0 = history.artifacts().get(Phase.T0);
         if (t0 == null) {
             throw ApiProblem.notFound("run " + history.runId() + " has no backtests yet (its t0 phase has not finished)");

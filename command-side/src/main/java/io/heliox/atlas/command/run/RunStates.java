@@ -1,0 +1,28 @@
+package io.heliox.atlas.command.run;
+
+import io.heliox.atlas.api.RunId;
+import io.heliox.atlas.api.run.RunState;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+import java.util.Optional;
+
+/**
+ * Reads a run's state from its own event stream, so a node on any machine, after any crash, sees
+ * what the aggregate sees.
+ */
+public final class RunStates {
+
+    private RunStates() {
+    }
+
+    /** The run's state, or empty when no run has this id (one read of its stream either way). */
+    public static Optional<RunState> find(EventStore eventStore, RunId runId) {
+        // readEvents(id, 0) reads from the creation; the one-argument form may start at a snapshot.
+        return RunState.of(eventStore.readEvents(runId.toString(), 0));
+    }
+
+    public static RunState read(EventStore eventStore, RunId runId) {
+        return find(eventStore, runId).orElseThrow(
+                () -> new IllegalStateException("run " + runId + " has no creation event"));
+    }
+}
