@@ -1,19 +1,25 @@
 package io.heliox.atlas.command;
 
+import io.heliox.atlas.command.application.OrchService;
+import io.heliox.atlas.command.application.PackageService;
+import io.heliox.atlas.command.application.RunCancelService;
+import io.heliox.atlas.command.application.PortfolioService;
+import io.heliox.atlas.api.run.RunLinks;
+import io.heliox.atlas.command.application.RunResultsService;
 import io.heliox.atlas.command.orch.T0Evaluation;
 import io.heliox.atlas.packaging.PackageSigningKeys;
 import io.heliox.atlas.command.pack.RunPackages;
 import io.heliox.atlas.command.worker.EnginePhaseNodes;
 import org.springframework.beans.factory.annotation.Value;
 import java.nio.file.Path;
-import io.heliox.atlas.command.backtest.BacktestResults;
-import io.heliox.atlas.command.backtest.EngineBacktests;
-import io.heliox.atlas.command.backtest.WriteBehind;
-import io.heliox.atlas.command.scenario.ScenarioDatasets;
+import io.heliox.atlas.command.application.backtest.BacktestResults;
+import io.heliox.atlas.command.application.backtest.EngineBacktests;
+import io.heliox.atlas.command.application.backtest.WriteBehind;
+import io.heliox.atlas.command.application.scenario.ScenarioDatasets;
 import io.heliox.atlas.command.storage.ObjectStore;
 import io.heliox.atlas.llm.LlmProvider;
 import io.heliox.atlas.llm.LlmRouter;
-import io.heliox.atlas.llm.LlmSettings;
+import io.heliox.atlas.llm.settings.LlmSettings;
 import io.heliox.atlas.command.storage.ObjectStoreReplayCache;
 import io.heliox.atlas.llm.guard.SecretMasker;
 import io.heliox.atlas.llm.local.LocalModel;
@@ -108,16 +114,16 @@ public class CommandSideConfiguration {
     }
 
     @Bean
-    public RunPackages runPackages(ObjectStore store, PackageSigningKeys keys, SchemaGate strategySchema) {
-        return new RunPackages(store, keys, strategySchema);
+    public RunPackages runPackages(ObjectStore store, PackageSigningKeys keys, SchemaGate strategySchema, RunLinks links) {
+        return new RunPackages(store, keys, strategySchema, links);
     }
 
     @Bean
     @ConditionalOnMissingBean
     public PhaseNode phaseNode(ArchitectNode architect, SynthNode synth, T0Evaluation t0, RunPackages packages,
-                               ObjectStore store, Clock clock) {
-        return new LlmPhaseNodes(architect, synth, new EnginePhaseNodes(t0, packages, store), new MockPhaseNodes(),
-                store, clock);
+                               ObjectStore store, RunLinks links, Clock clock) {
+        return new LlmPhaseNodes(architect, synth, new EnginePhaseNodes(t0, packages, store, links),
+                new MockPhaseNodes(links), store, clock);
     }
 
     @Bean
@@ -149,5 +155,31 @@ public class CommandSideConfiguration {
     public RunWorker runWorker(CommandGateway commands, EventStore eventStore, PhaseNode nodes,
                                ContractSchemas contracts, Clock clock) {
         return new RunWorker(commands, eventStore, nodes, contracts, clock);
+    }
+
+    @Bean
+    public PackageService packageService(EventStore eventStore, RunPackages packages, PackageSigningKeys keys, Clock clock) {
+        return new PackageService(eventStore, packages, keys, clock);
+    }
+
+    @Bean
+    public RunResultsService runResultsService(EventStore eventStore, EngineBacktests engine) {
+        return new RunResultsService(eventStore, engine);
+    }
+
+    @Bean
+    public PortfolioService portfolioService(CommandGateway commands, EventStore eventStore, RunPackages packages,
+                                             Clock clock) {
+        return new PortfolioService(commands, eventStore, packages, clock);
+    }
+
+    @Bean
+    public OrchService orchService(ArchitectNode architect, SynthNode synth) {
+        return new OrchService(architect, synth);
+    }
+
+    @Bean
+    public RunCancelService runCancelService(CommandGateway commands, EventStore eventStore, Clock clock) {
+        return new RunCancelService(commands, eventStore, clock);
     }
 }

@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  */
 public final class HspPackage {
 
+    /** The media type of a package file ({@code .hsp}). */
+    public static final String MEDIA_TYPE = "application/vnd.heliox.hsp";
+
+
     /** The {@code format} member of every manifest. */
     public static final String FORMAT = "hsp/1";
 

@@ -23,6 +23,11 @@ public class QuerySideConfiguration {
     private final ObjectMapper json = new ObjectMapper();
 
     @Bean
+    public DatabaseCheck databaseCheck(JdbcTemplate jdbc) {
+        return new DatabaseCheck(jdbc);
+    }
+
+    @Bean
     public RunProjection runProjection(JdbcTemplate jdbc) {
         return new RunProjection(jdbc);
     }

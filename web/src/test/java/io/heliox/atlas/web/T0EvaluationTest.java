@@ -1,7 +1,7 @@
 package io.heliox.atlas.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.heliox.atlas.command.backtest.EngineBacktests;
+import io.heliox.atlas.command.application.backtest.EngineBacktests;
 import io.heliox.atlas.command.orch.ArchitectNode;
 import io.heliox.atlas.command.orch.SynthNode;
 import io.heliox.atlas.command.orch.T0Evaluation;

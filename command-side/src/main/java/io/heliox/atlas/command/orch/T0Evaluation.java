@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.heliox.atlas.command.backtest.EngineBacktests;
+import io.heliox.atlas.command.application.backtest.EngineBacktests;
 import io.heliox.atlas.engine.backtest.BacktestSpec;
 import io.heliox.atlas.engine.backtest.ExecutionConfig;
 

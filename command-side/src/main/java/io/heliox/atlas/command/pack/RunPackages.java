@@ -18,6 +18,9 @@ import io.heliox.atlas.engine.dsl.StrategyValidator;
 import io.heliox.atlas.engine.dsl.Validation;
 import io.heliox.atlas.engine.dsl.ir.CanonicalIr;
 import io.heliox.atlas.kernel.CanonicalJson;
+import io.heliox.atlas.api.NotFoundException;
+import io.heliox.atlas.api.run.RunLinks;
+import io.heliox.atlas.packaging.HspPackage;
 import io.heliox.atlas.packaging.HspVerifier;
 import io.heliox.atlas.packaging.HspWriter;
 import io.heliox.atlas.packaging.PackageContent;
@@ -46,7 +49,6 @@ import java.util.stream.StreamSupport;
  */
 public final class RunPackages {
 
-    public static final String MEDIA_TYPE = "application/vnd.heliox.hsp";
     /** What one of our own packages may unpack to (a few KB in practice). */
     public static final long MAX_UNPACKED_BYTES = 64L << 20;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -55,8 +57,8 @@ public final class RunPackages {
     public record Packed(ObjectNode manifest, String downloadUrl, ObjectNode stored, byte[] bytes) {
     }
 
-    /** The run has nothing to package yet, or no such candidate: the caller's 404. */
-    public static class NotPackageable extends RuntimeException {
+    /** The run has nothing to package yet, or no such candidate. */
+    public static class NotPackageable extends NotFoundException {
         public NotPackageable(String message) {
             super(message);
         }
@@ -65,20 +67,13 @@ public final class RunPackages {
     private final ObjectStore store;
     private final PackageSigningKeys keys;
     private final SchemaGate strategySchema;
+    private final RunLinks links;
 
-    public RunPackages(ObjectStore store, PackageSigningKeys keys, SchemaGate strategySchema) {
+    public RunPackages(ObjectStore store, PackageSigningKeys keys, SchemaGate strategySchema, RunLinks links) {
         this.store = store;
         this.keys = keys;
         this.strategySchema = strategySchema;
-    }
-
-    public static String detailUrl(RunId runId, String candidateId, String scenarioId) {
-        return "/v1/runs/" + runId + "/results/" + candidateId + "/" + scenarioId;
-    }
-
-    /** @param candidateId null for the run's packed (best) candidate */
-    public static String downloadUrl(RunId runId, String candidateId) {
-        return "/v1/runs/" + runId + "/package" + (candidateId == null ? "" : "?candidate=" + candidateId);
+        this.links = links;
     }
 
     public static String key(RunId runId, String candidateId) {
@@ -91,7 +86,7 @@ public final class RunPackages {
      */
     public synchronized Packed packBest(RunState history, Instant now) {
         String best = history.artifact(Phase.T0).at("/ranking/0/candidateId").asText();
-        return storedOrBuilt(history, best, now, downloadUrl(history.runId(), null));
+        return storedOrBuilt(history, best, now, links.runPackage(history.runId(), null));
     }
 
     /**
@@ -101,7 +96,7 @@ public final class RunPackages {
     public synchronized Packed ensure(RunState history, String candidateId, Instant now) {
         JsonNode pack = history.artifacts().get(Phase.PACK);
         boolean packed = pack != null && pack.at("/manifest/strategyId").asText().equals(candidateId);
-        return storedOrBuilt(history, candidateId, now, downloadUrl(history.runId(), packed ? null : candidateId));
+        return storedOrBuilt(history, candidateId, now, links.runPackage(history.runId(), packed ? null : candidateId));
     }
 
     private Packed storedOrBuilt(RunState history, String candidateId, Instant now, String downloadUrl) {
@@ -158,7 +153,7 @@ public final class RunPackages {
 
         HspWriter.Written written = HspWriter.write(new PackageContent(manifest, files), keys);
         String key = key(history.runId(), candidateId);
-        store.put(key, written.bytes(), MEDIA_TYPE);
+        store.put(key, written.bytes(), HspPackage.MEDIA_TYPE);
         return new Packed(written.manifest(), downloadUrl, StoredObjects.describe(key, written.bytes()), written.bytes());
     }
 

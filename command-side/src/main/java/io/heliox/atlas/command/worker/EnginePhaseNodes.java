@@ -9,6 +9,7 @@ import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.run.Checkpoint;
 import io.heliox.atlas.command.orch.T0Evaluation;
+import io.heliox.atlas.api.run.RunLinks;
 import io.heliox.atlas.command.pack.RunPackages;
 import io.heliox.atlas.command.storage.ObjectStore;
 import io.heliox.atlas.kernel.CanonicalJson;
@@ -41,11 +42,13 @@ public final class EnginePhaseNodes implements PhaseNode {
     private final T0Evaluation t0;
     private final RunPackages packages;
     private final ObjectStore store;
+    private final RunLinks links;
 
-    public EnginePhaseNodes(T0Evaluation t0, RunPackages packages, ObjectStore store) {
+    public EnginePhaseNodes(T0Evaluation t0, RunPackages packages, ObjectStore store, RunLinks links) {
         this.t0 = t0;
         this.packages = packages;
         this.store = store;
+        this.links = links;
     }
 
     @Override
@@ -66,7 +69,7 @@ public final class EnginePhaseNodes implements PhaseNode {
             int n = done.size() + 1;
             JsonNode candidate = candidates.get(n - 1);
             List<T0Evaluation.Cell> cells = t0.evaluate(candidate, scenarios, history.seed(),
-                    (candidateId, scenarioId) -> RunPackages.detailUrl(history.runId(), candidateId, scenarioId));
+                    (candidateId, scenarioId) -> links.result(history.runId(), candidateId, scenarioId));
             ObjectNode state = JSON.objectNode();
             ArrayNode results = state.putArray("results");
             cells.forEach(c -> results.add(c.json()));

@@ -1,5 +1,6 @@
 package io.heliox.atlas.command.worker;
 
+import io.heliox.atlas.api.run.RunLinks;
 import io.heliox.atlas.api.run.RunState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -39,6 +40,12 @@ public final class MockPhaseNodes implements PhaseNode {
     private static final double INITIAL_EQUITY = 10_000.0;
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final RunLinks links;
+
+    public MockPhaseNodes(RunLinks links) {
+        this.links = links;
+    }
 
     /** Milestone 1's fixed protocol: one status, then the artifact (pack: the artifact alone). */
     @Override
@@ -285,7 +292,7 @@ public final class MockPhaseNodes implements PhaseNode {
 
     // ---- pack ------------------------------------------------------------------------------
 
-    private static JsonNode packArtifact(RunState history, Instant now) {
+    private JsonNode packArtifact(RunState history, Instant now) {
         JsonNode candidates = history.artifact(Phase.SYNTH).path("candidates");
         JsonNode results = history.artifact(Phase.T0).path("results");
         String bestId = history.artifact(Phase.T0).at("/ranking/0/candidateId").asText();
@@ -314,7 +321,7 @@ public final class MockPhaseNodes implements PhaseNode {
 
         ObjectNode payload = JSON.objectNode();
         payload.set("manifest", manifest);
-        payload.put("downloadUrl", "/v1/runs/" + history.runId() + "/package");
+        payload.put("downloadUrl", links.runPackage(history.runId(), null));
         return payload;
     }
 

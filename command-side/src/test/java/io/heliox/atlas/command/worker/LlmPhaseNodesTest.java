@@ -94,8 +94,8 @@ class LlmPhaseNodesTest {
         SchemaGate gate = d -> schemas.validate(ContractSchemas.STRATEGY_DSL, d).stream()
                 .map(v -> SchemaGate.violation(v.pointer(), v.message(), v.keyword())).toList();
         nodes = new LlmPhaseNodes(new ArchitectNode(model, LocalModel.MODEL_ID, templates, schemas, masker),
-                new SynthNode(model, LocalModel.MODEL_ID, templates, schemas, gate, masker), new MockPhaseNodes(),
-                new MockPhaseNodes(), store, Clock.systemUTC());
+                new SynthNode(model, LocalModel.MODEL_ID, templates, schemas, gate, masker), new MockPhaseNodes(TestLinks.INSTANCE),
+                new MockPhaseNodes(TestLinks.INSTANCE), store, Clock.systemUTC());
     }
 
     /** Runs the architect and synth phases to their artifacts, as the worker would, one event at a time. */

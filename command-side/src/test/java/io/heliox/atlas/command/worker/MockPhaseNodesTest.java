@@ -27,7 +27,7 @@ class MockPhaseNodesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
     private final ContractSchemas contracts = new ContractSchemas();
-    private final MockPhaseNodes nodes = new MockPhaseNodes();
+    private final MockPhaseNodes nodes = new MockPhaseNodes(TestLinks.INSTANCE);
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

@@ -2,6 +2,7 @@ package io.heliox.atlas.web.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.api.NotFoundException;
 import io.heliox.atlas.contracts.Violation;
 import io.heliox.atlas.web.infra.MessageContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,6 +44,12 @@ public class ProblemResponses {
             problem.extensions().properties().forEach(member -> response.getBody().set(member.getKey(), member.getValue()));
         }
         return response;
+    }
+
+    /** A service's "no such run, result or package": the API's 404. */
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ObjectNode> notFound(NotFoundException e, HttpServletRequest request) {
+        return apiProblem(ApiProblem.notFound(e.getMessage()), request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.heliox.atlas.command.scenario.ScenarioDatasets;
+import io.heliox.atlas.command.application.scenario.ScenarioDatasets;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.contracts.Violation;
 import io.heliox.atlas.engine.scenario.Bars;

@@ -2,6 +2,7 @@ package io.heliox.atlas.web.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.query.DatabaseCheck;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
@@ -9,22 +10,23 @@ import org.springframework.boot.info.GitProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Liveness with a real database check, and what build is running. */
 @RestController
 public class SystemController {
 
-    private final JdbcTemplate jdbc;
+    private final DatabaseCheck database;
     private final String version;
     private final String commit;
 
-    public SystemController(JdbcTemplate jdbc, ObjectProvider<BuildProperties> build, ObjectProvider<GitProperties> git) {
-        this.jdbc = jdbc;
+    public SystemController(DatabaseCheck database, ObjectProvider<BuildProperties> build,
+                            ObjectProvider<GitProperties> git) {
+        this.database = database;
         BuildProperties buildProperties = build.getIfAvailable();
         GitProperties gitProperties = git.getIfAvailable();
         this.version = buildProperties == null ? "dev" : buildProperties.getVersion();
@@ -34,11 +36,10 @@ public class SystemController {
 
     @GetMapping(path = "/healthz", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ObjectNode> health(HttpServletRequest request) {
-        try {
-            jdbc.queryForObject("select 1", Integer.class);
-        } catch (RuntimeException e) {
+        Optional<String> problem = database.problem();
+        if (problem.isPresent()) {
             return ProblemResponses.body(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
-                    "the database does not answer: " + e.getClass().getSimpleName(), List.of(), request);
+                    problem.get(), List.of(), request);
         }
         return ResponseEntity.ok(JsonNodeFactory.instance.objectNode().put("status", "ok").put("db", "up"));
     }

@@ -1,6 +1,6 @@
 package io.heliox.atlas.web.scenario;
 
-import io.heliox.atlas.command.scenario.ScenarioDatasets;
+import io.heliox.atlas.command.application.scenario.ScenarioDatasets;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.engine.scenario.ScenarioSpec;
 import org.slf4j.Logger;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.heliox.atlas.command.backtest.BacktestRejected;
-import io.heliox.atlas.command.backtest.EngineBacktests;
+import io.heliox.atlas.command.application.backtest.BacktestRejected;
+import io.heliox.atlas.command.application.backtest.EngineBacktests;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.contracts.Violation;
 import io.heliox.atlas.engine.backtest.BacktestSpec;
@@ -124,13 +124,33 @@ public class EngineController {
         }
     }
 
+    /** Where each part of a backtest request sits in this API's request body. */
+    private static String memberOf(BacktestRejected.Part part) {
+        return switch (part) {
+            case STRATEGY -> "/strategy";
+            case SCENARIO -> "/scenario";
+            case SCENARIO_REF -> "/scenario_ref";
+        };
+    }
+
+    /** The remedy in this API's terms, appended to the message. */
+    private static String withRemedy(String message, BacktestRejected.Remedy remedy) {
+        if (remedy == null) {
+            return message;
+        }
+        return message + switch (remedy) {
+            case USE_T1 -> " (use /api/v1/engine/t1)";
+            case STORE_THE_SCENARIO_FIRST -> "; store it with POST /api/v1/scenarios or send it inline as scenario";
+        };
+    }
+
     private static ApiProblem rejected(BacktestRejected e) {
         List<Violation> violations = e.findings().stream()
-                .map(f -> new Violation(f.pointer(), f.message(), f.keyword()))
+                .map(f -> new Violation(memberOf(f.part()) + f.pointer(), withRemedy(f.message(), e.remedy()), f.keyword()))
                 .toList();
         if (e.dslErrors().isEmpty()) {
             return new ApiProblem(HttpStatus.BAD_REQUEST, "backtest-invalid", "The backtest cannot run as requested",
-                    e.getMessage(), violations);
+                    withRemedy(e.getMessage(), e.remedy()), violations);
         }
         ObjectNode extensions = JsonNodeFactory.instance.objectNode();
         ArrayNode dslErrors = extensions.putArray("dslErrors");

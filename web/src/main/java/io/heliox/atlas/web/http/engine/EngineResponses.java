@@ -3,9 +3,9 @@ package io.heliox.atlas.web.http.engine;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.heliox.atlas.command.backtest.BacktestResults;
-import io.heliox.atlas.command.backtest.EngineBacktests;
-import io.heliox.atlas.command.backtest.SizedLru;
+import io.heliox.atlas.command.application.backtest.BacktestResult;
+import io.heliox.atlas.command.application.backtest.EngineBacktests;
+import io.heliox.atlas.kernel.SizedLru;
 import io.heliox.atlas.engine.backtest.BacktestJson;
 import io.heliox.atlas.engine.backtest.EquityNpy;
 import org.springframework.stereotype.Component;
@@ -28,7 +28,7 @@ class EngineResponses {
     /** 64 MB: ~60 answers of 50k bars. */
     private final SizedLru<byte[]> cachedAnswers = new SizedLru<>(64L << 20, answer -> answer.length);
 
-    byte[] write(EngineBacktests.Tier tier, BacktestResults.Stored result) {
+    byte[] write(EngineBacktests.Tier tier, BacktestResult result) {
         String key = tier.id() + "/" + result.signature();
         byte[] cachedAnswer = cachedAnswers.get(key).orElseGet(() -> {
             byte[] answer = build(tier, result);
@@ -63,7 +63,7 @@ class EngineResponses {
      * ≈ 17 ms of a T1 request's 66). {@code EngineResponsesTest} pins the bytes to the tree-built
      * answer.
      */
-    static byte[] build(EngineBacktests.Tier tier, BacktestResults.Stored result) {
+    static byte[] build(EngineBacktests.Tier tier, BacktestResult result) {
         try {
             ObjectNode report = (ObjectNode) BacktestJson.MAPPER.readTree(result.metricsJson());
             report.remove("signature"); // it is cache_key

@@ -3,10 +3,7 @@ package io.heliox.atlas.web.http.orch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.heliox.atlas.command.orch.ArchitectNode;
-import io.heliox.atlas.command.orch.LlmTrace;
-import io.heliox.atlas.command.orch.NodeFailed;
-import io.heliox.atlas.command.orch.SynthNode;
+import io.heliox.atlas.command.application.OrchService;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.web.http.ApiProblem;
 import io.heliox.atlas.web.http.RequestBodies;
@@ -20,7 +17,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The architect and synth nodes as endpoints (roadmap 2.3.8), for trying a prompt or a blueprint
+ * The architect and synth nodes as endpoints, for trying a prompt or a blueprint
  * without a run; a run calls the very same nodes. A model answer that cannot be made valid is a
  * 422 with the failure's code as an extension member; a model that cannot be reached is a 503.
  */
@@ -29,13 +26,11 @@ public class OrchController {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private final ArchitectNode architect;
-    private final SynthNode synth;
+    private final OrchService orch;
     private final RequestBodies bodies;
 
-    public OrchController(ArchitectNode architect, SynthNode synth, RequestBodies bodies) {
-        this.architect = architect;
-        this.synth = synth;
+    public OrchController(OrchService orch, RequestBodies bodies) {
+        this.orch = orch;
         this.bodies = bodies;
     }
 
@@ -43,10 +38,10 @@ public class OrchController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ObjectNode architect(HttpServletRequest request) {
         JsonNode body = bodies.read(request, ContractSchemas.ARCHITECT_REQUEST);
-        ArchitectNode.Result result = answer(() -> architect.run(body.get("prompt").asText(), body.path("seed").asLong(0)));
+        OrchService.Drafted drafted = answer(() -> orch.architect(body.get("prompt").asText(), body.path("seed").asLong(0)));
         ObjectNode out = JSON.objectNode();
-        out.set("blueprint", result.blueprint());
-        out.set("llm", LlmTrace.json(result.calls(), result.injectionFlags(), null));
+        out.set("blueprint", drafted.blueprint());
+        out.set("llm", drafted.llm());
         return out;
     }
 
@@ -54,25 +49,24 @@ public class OrchController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ObjectNode synth(HttpServletRequest request) {
         JsonNode body = bodies.read(request, ContractSchemas.SYNTH_REQUEST);
-        SynthNode.Result result = answer(() -> synth.run(body.get("blueprint"), body.path("seed").asLong(0)));
+        OrchService.Synthesized synthesized = answer(() -> orch.synth(body.get("blueprint"), body.path("seed").asLong(0)));
         ObjectNode out = JSON.objectNode();
-        out.set("candidates", result.candidates());
-        out.set("llm", LlmTrace.json(result.calls(), result.injectionFlags(),
-                result.iterations().stream().map(SynthNode.Iteration::summary).toList()));
+        out.set("candidates", synthesized.candidates());
+        out.set("llm", synthesized.llm());
         return out;
     }
 
     private static <T> T answer(Supplier<T> node) {
         try {
             return node.get();
-        } catch (NodeFailed failed) {
-            ObjectNode code = JSON.objectNode().put("code", failed.code());
-            if (failed.code().startsWith("llm.")) {
+        } catch (OrchService.NodeRejected rejected) {
+            ObjectNode code = JSON.objectNode().put("code", rejected.code());
+            if (rejected.modelUnavailable()) {
                 throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "model-unavailable", "Model unavailable",
-                        failed.getMessage(), List.of(), code);
+                        rejected.getMessage(), List.of(), code);
             }
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "model-answer-rejected", "Model answer rejected",
-                    failed.getMessage(), List.of(), code);
+                    rejected.getMessage(), List.of(), code);
         }
     }
 }

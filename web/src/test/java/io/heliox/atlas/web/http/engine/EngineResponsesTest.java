@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.heliox.atlas.command.backtest.BacktestResults;
-import io.heliox.atlas.command.backtest.EngineBacktests;
+import io.heliox.atlas.command.application.backtest.BacktestResult;
+import io.heliox.atlas.command.application.backtest.EngineBacktests;
 import io.heliox.atlas.engine.backtest.Backtest;
 import io.heliox.atlas.engine.backtest.BacktestJson;
 import io.heliox.atlas.engine.backtest.BacktestReport;
@@ -47,7 +47,7 @@ class EngineResponsesTest {
         assertSame(EngineBacktests.Tier.T0, stored(NEVER_TRADES, 500, plain), 0);
     }
 
-    private static void assertSame(EngineBacktests.Tier tier, BacktestResults.Stored stored, int minTrades) throws Exception {
+    private static void assertSame(EngineBacktests.Tier tier, BacktestResult stored, int minTrades) throws Exception {
         byte[] streamed = EngineResponses.build(tier, stored);
         assertThat(new String(streamed, StandardCharsets.UTF_8)).isEqualTo(new String(treeBuilt(tier, stored), StandardCharsets.UTF_8));
         JsonNode answer = BacktestJson.MAPPER.readTree(streamed);
@@ -55,7 +55,7 @@ class EngineResponsesTest {
         assertThat(answer.get("equity").size()).isEqualTo(answer.get("bars").asInt());
     }
 
-    private static BacktestResults.Stored stored(String strategy, int bars, BacktestSpec spec) throws Exception {
+    private static BacktestResult stored(String strategy, int bars, BacktestSpec spec) throws Exception {
         Validation v = new StrategyValidator().validate(BacktestJson.MAPPER.readTree(strategy));
         assertThat(v.valid()).as("%s", v.errors()).isTrue();
         ScenarioSpec market = ScenarioSpec.parse(BacktestJson.MAPPER.readTree("""
@@ -64,12 +64,12 @@ class EngineResponsesTest {
         Bars generated = ScenarioGenerator.generate(market);
         BacktestReport report = Backtest.run(v.ir(), v.irHash(), generated, market.scenarioHash(),
                 market.timeframe().periodsPerYear(), spec);
-        return new BacktestResults.Stored(report.signature(), EquityNpy.write(report.run().equity()),
+        return new BacktestResult(report.signature(), EquityNpy.write(report.run().equity()),
                 BacktestJson.tradesJsonl(report.run(), generated), BacktestJson.metricsJson(report), true);
     }
 
     /** The reference: the answer as a tree (report members, equity numbers, each trade line parsed). */
-    private static byte[] treeBuilt(EngineBacktests.Tier tier, BacktestResults.Stored result) throws Exception {
+    private static byte[] treeBuilt(EngineBacktests.Tier tier, BacktestResult result) throws Exception {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("cache_key", result.signature());
         out.put("used_cache", true);

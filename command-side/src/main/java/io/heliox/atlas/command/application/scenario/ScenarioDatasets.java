@@ -1,4 +1,4 @@
-package io.heliox.atlas.command.scenario;
+package io.heliox.atlas.command.application.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,7 @@
-package io.heliox.atlas.command.backtest;
+package io.heliox.atlas.command.application.backtest;
 
+import io.heliox.atlas.command.application.backtest.BacktestResult;
+import io.heliox.atlas.kernel.SizedLru;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.heliox.atlas.command.storage.ObjectStore;
 import io.heliox.atlas.engine.backtest.Backtest;
@@ -16,7 +18,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Stored backtest results, one per signature: {@code results/{signature}/} holds
+ * BacktestResult backtest results, one per signature: {@code results/{signature}/} holds
  * {@code equity.npy}, {@code trades.jsonl} and {@code metrics.json} in object storage, and the
  * {@code run_results} table indexes them. The row is written last, so its presence means the
  * result is complete (a lookup asks the table first, not the object store); a crash in between
@@ -31,7 +33,7 @@ public class BacktestResults {
     private final ObjectStore store;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final SizedLru<Stored> memo;
+    private final SizedLru<BacktestResult> memo;
     private final WriteBehind writer;
 
     public BacktestResults(ObjectStore store, JdbcTemplate jdbc, Clock clock, long memoBytes, WriteBehind writer) {
@@ -39,30 +41,19 @@ public class BacktestResults {
         this.jdbc = jdbc;
         this.clock = clock;
         this.writer = writer;
-        this.memo = new SizedLru<>(memoBytes, Stored::size);
+        this.memo = new SizedLru<>(memoBytes, BacktestResult::size);
     }
 
     /** A result's three files; {@code fromCache} says whether this request computed it. */
-    public record Stored(String signature, byte[] equityNpy, byte[] tradesJsonl, byte[] metricsJson, boolean fromCache) {
-
-        long size() {
-            return equityNpy.length + tradesJsonl.length + metricsJson.length;
-        }
-
-        Stored cached() {
-            return fromCache ? this : new Stored(signature, equityNpy, tradesJsonl, metricsJson, true);
-        }
-    }
-
     public static String prefix(String signature) {
         return "results/" + signature + "/";
     }
 
     /** The stored result with this signature, from memory or object storage. */
-    public Optional<Stored> find(String signature) {
-        Optional<Stored> remembered = memo.get(signature);
+    public Optional<BacktestResult> find(String signature) {
+        Optional<BacktestResult> remembered = memo.get(signature);
         if (remembered.isPresent()) {
-            return remembered.map(Stored::cached);
+            return remembered.map(BacktestResult::asCached);
         }
         // The index row is written after the files, so no row means no complete result: a miss
         // (every new backtest) costs one indexed query instead of an object-store round trip.
@@ -80,7 +71,7 @@ public class BacktestResults {
         if (equity.isEmpty() || trades.isEmpty()) {
             return Optional.empty(); // someone deleted a part: compute again
         }
-        Stored stored = new Stored(signature, equity.get(), trades.get(), metrics.get(), true);
+        BacktestResult stored = new BacktestResult(signature, equity.get(), trades.get(), metrics.get(), true);
         memo.put(stored.signature(), stored);
         return Optional.of(stored);
     }
@@ -89,15 +80,15 @@ public class BacktestResults {
      * Remembers a freshly computed report at once and writes it behind the answer ({@link WriteBehind}):
      * files, {@code metrics.json} last, then the index row.
      */
-    public Stored save(String tier, String runId, BacktestReport report, Bars bars) {
-        Stored stored = new Stored(report.signature(), EquityNpy.write(report.run().equity()),
+    public BacktestResult save(String tier, String runId, BacktestReport report, Bars bars) {
+        BacktestResult stored = new BacktestResult(report.signature(), EquityNpy.write(report.run().equity()),
                 BacktestJson.tradesJsonl(report.run(), bars), BacktestJson.metricsJson(report), false);
         memo.put(stored.signature(), stored);
         writer.submit("result " + report.signature(), () -> persist(tier, runId, report, stored));
         return stored;
     }
 
-    private void persist(String tier, String runId, BacktestReport report, Stored stored) {
+    private void persist(String tier, String runId, BacktestReport report, BacktestResult stored) {
         String prefix = prefix(report.signature());
         store.put(prefix + EQUITY, stored.equityNpy(), "application/octet-stream");
         store.put(prefix + TRADES, stored.tradesJsonl(), "application/jsonl");

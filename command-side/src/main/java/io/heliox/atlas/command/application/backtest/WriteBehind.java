@@ -1,4 +1,4 @@
-package io.heliox.atlas.command.backtest;
+package io.heliox.atlas.command.application.backtest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

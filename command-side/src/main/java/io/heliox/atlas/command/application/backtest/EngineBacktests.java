@@ -1,6 +1,10 @@
-package io.heliox.atlas.command.backtest;
+package io.heliox.atlas.command.application.backtest;
 
-import io.heliox.atlas.command.scenario.ScenarioDatasets;
+import io.heliox.atlas.command.application.scenario.ScenarioDatasets;
+import io.heliox.atlas.command.application.backtest.BacktestRejected.Part;
+import io.heliox.atlas.command.application.backtest.BacktestRejected.Remedy;
+import io.heliox.atlas.command.application.backtest.BacktestResults;
+import io.heliox.atlas.command.application.backtest.WriteBehind;
 import io.heliox.atlas.engine.backtest.Backtest;
 import io.heliox.atlas.engine.backtest.BacktestReport;
 import io.heliox.atlas.engine.backtest.BacktestSpec;
@@ -98,23 +102,25 @@ public class EngineBacktests {
     }
 
     /** A result and where the time went (stage → ms, in order), for the Server-Timing header and logs. */
-    public record Outcome(BacktestResults.Stored result, java.util.LinkedHashMap<String, Double> timings) {
+    public record Outcome(BacktestResult result, java.util.LinkedHashMap<String, Double> timings) {
     }
 
     public Outcome run(Tier tier, JsonNode strategy, Market market, BacktestSpec spec) {
         Stopwatch watch = new Stopwatch();
         Resolved resolved = resolve(market);
         watch.lap("resolve");
-        String barsPointer = market instanceof Inline ? "/scenario/duration_bars" : "/scenario_ref";
         if (resolved.bars < tier.minBars || resolved.bars > tier.maxBars) {
-            throw BacktestRejected.at(barsPointer, tier.id + " runs markets of " + tier.minBars + " to " + tier.maxBars
-                    + " bars; this one has " + resolved.bars + (tier == Tier.T0 ? " (use /api/v1/engine/t1)" : ""));
+            String message = tier.id + " runs markets of " + tier.minBars + " to " + tier.maxBars
+                    + " bars; this one has " + resolved.bars;
+            Remedy remedy = tier == Tier.T0 ? Remedy.USE_T1 : null;
+            throw market instanceof Inline ? BacktestRejected.at(Part.SCENARIO, "/duration_bars", message, remedy)
+                    : BacktestRejected.at(Part.SCENARIO_REF, "", message, remedy);
         }
         Validation validation = new StrategyValidator(strategySchema, new CheckOptions(resolved.bars, 1_000_000))
                 .validate(strategy);
         if (!validation.valid()) {
             List<BacktestRejected.Finding> findings = validation.errors().stream()
-                    .map(e -> new BacktestRejected.Finding("/strategy" + e.loc().path(), e.message(),
+                    .map(e -> new BacktestRejected.Finding(Part.STRATEGY, e.loc().path(), e.message(),
                             e.code().name() + "/" + e.subCode().name()))
                     .toList();
             throw new BacktestRejected("the strategy is not valid: " + validation.errors().size() + " DSL error(s)",
@@ -122,13 +128,13 @@ public class EngineBacktests {
         }
         String strategyTimeframe = validation.ir().timeframe();
         if (!strategyTimeframe.equals(resolved.timeframe.dslName())) {
-            throw BacktestRejected.at("/strategy/timeframe", "the strategy is written for " + strategyTimeframe
+            throw BacktestRejected.at(Part.STRATEGY, "/timeframe", "the strategy is written for " + strategyTimeframe
                     + " bars but the market has " + resolved.timeframe.dslName() + " bars");
         }
         double periodsPerYear = resolved.timeframe.periodsPerYear();
         String signature = ResultSignature.of(validation.irHash(), resolved.scenarioHash, periodsPerYear, spec);
         watch.lap("validate");
-        Optional<BacktestResults.Stored> cached = results.find(signature);
+        Optional<BacktestResult> cached = results.find(signature);
         watch.lap("lookup");
         if (cached.isPresent()) {
             return new Outcome(cached.get(), watch.laps);
@@ -140,7 +146,7 @@ public class EngineBacktests {
             BacktestReport report = Backtest.run(validation.ir(), validation.irHash(), bars, resolved.scenarioHash,
                     periodsPerYear, spec);
             watch.lap("backtest");
-            BacktestResults.Stored stored = results.save(tier.id, null, report, bars);
+            BacktestResult stored = results.save(tier.id, null, report, bars);
             watch.lap("encode");
             return new Outcome(stored, watch.laps);
         } finally {
@@ -166,16 +172,16 @@ public class EngineBacktests {
                 spec = ScenarioSpec.parse(inline.document());
             } catch (ScenarioSpecException e) {
                 throw new BacktestRejected("the scenario is not valid", e.problems().stream()
-                        .map(p -> new BacktestRejected.Finding("/scenario" + p.pointer(), p.message(), "engine")).toList(),
+                        .map(p -> new BacktestRejected.Finding(Part.SCENARIO, p.pointer(), p.message(), "engine")).toList(),
                         List.of());
             }
             return new Resolved(spec.scenarioHash(), spec.timeframe(), spec.durationBars(), spec, null);
         }
         Reference ref = (Reference) market;
         ScenarioDatasets.Indexed indexed = datasets.indexed(ref.id(), ref.hash()).orElseThrow(() ->
-                BacktestRejected.at(ref.hash() == null ? "/scenario_ref/id" : "/scenario_ref/hash",
-                        "no stored scenario " + ref.id() + (ref.hash() == null ? "" : " with hash " + ref.hash())
-                                + "; store it with POST /api/v1/scenarios or send it inline as scenario"));
+                BacktestRejected.at(Part.SCENARIO_REF, ref.hash() == null ? "/id" : "/hash",
+                        "no stored scenario " + ref.id() + (ref.hash() == null ? "" : " with hash " + ref.hash()),
+                        Remedy.STORE_THE_SCENARIO_FIRST));
         Timeframe timeframe = Timeframe.of(indexed.timeframe());
         return new Resolved(indexed.scenarioHash(), timeframe, indexed.bars(), null, indexed);
     }
@@ -187,7 +193,7 @@ public class EngineBacktests {
                 bars = ScenarioGenerator.generate(resolved.spec);
             } catch (ScenarioSpecException e) { // found while generating, e.g. a price driven out of range
                 throw new BacktestRejected("the scenario cannot be generated", e.problems().stream()
-                        .map(p -> new BacktestRejected.Finding("/scenario" + p.pointer(), p.message(), "engine")).toList(),
+                        .map(p -> new BacktestRejected.Finding(Part.SCENARIO, p.pointer(), p.message(), "engine")).toList(),
                         List.of());
             }
             watch.lap("generate");

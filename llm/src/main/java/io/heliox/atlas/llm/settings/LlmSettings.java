@@ -1,5 +1,8 @@
-package io.heliox.atlas.llm;
+package io.heliox.atlas.llm.settings;
 
+import io.heliox.atlas.llm.LlmProvider;
+import io.heliox.atlas.llm.LlmRouter;
+import io.heliox.atlas.llm.ReplayCache;
 import io.heliox.atlas.llm.local.LocalModel;
 import io.heliox.atlas.llm.remote.RemoteModels;
 

@@ -1,4 +1,4 @@
-package io.heliox.atlas.command.backtest;
+package io.heliox.atlas.kernel;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;

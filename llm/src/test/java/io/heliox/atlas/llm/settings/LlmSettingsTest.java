@@ -1,5 +1,6 @@
-package io.heliox.atlas.llm;
+package io.heliox.atlas.llm.settings;
 
+import io.heliox.atlas.llm.LlmRouter;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,0 +1,93 @@
+package io.heliox.atlas.command.application;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.api.Phase;
+import io.heliox.atlas.api.RunId;
+import io.heliox.atlas.api.portfolio.PortfolioItemConflictException;
+import io.heliox.atlas.api.portfolio.PortfolioItemSavedEvent;
+import io.heliox.atlas.api.portfolio.SavePortfolioItemCommand;
+import io.heliox.atlas.api.run.RunState;
+import io.heliox.atlas.api.strategy.RegisterStrategyVersionCommand;
+import io.heliox.atlas.command.pack.RunPackages;
+import io.heliox.atlas.command.run.RunStates;
+import io.heliox.atlas.kernel.CanonicalJson;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+/**
+ * Keeping a strategy: a portfolio item, and a version of the strategy it is. Saved from a run that
+ * ranked exactly this strategy, the item and the version keep a reference to the run's signed
+ * package of it (built now if the run packed another candidate). Saving the same item again is
+ * idempotent; the same id with other content is a conflict.
+ */
+public class PortfolioService {
+
+    /** The item as stored (on a repeat, as first stored), and whether this call created it. */
+    public record Saved(PortfolioItemSavedEvent item, boolean created) {
+    }
+
+    private final CommandGateway commands;
+    private final EventStore eventStore;
+    private final RunPackages packages;
+    private final Clock clock;
+
+    public PortfolioService(CommandGateway commands, EventStore eventStore, RunPackages packages, Clock clock) {
+        this.commands = commands;
+        this.eventStore = eventStore;
+        this.packages = packages;
+        this.clock = clock;
+    }
+
+    /**
+     * @param runId the run the strategy came from, or null
+     * @throws PortfolioItemConflictException when {@code itemId} is taken by other content
+     */
+    public Saved save(UUID itemId, String name, JsonNode strategy, UUID runId) {
+        Instant now = clock.instant();
+        JsonNode packageRef = runId == null ? null : packageRef(RunId.of(runId.toString()), strategy, now);
+        boolean created = commands.sendAndWait(new SavePortfolioItemCommand(itemId, name, strategy, runId, now, packageRef));
+        PortfolioItemSavedEvent saved = saved(itemId); // on a repeat, the first save's package
+        commands.sendAndWait(new RegisterStrategyVersionCommand(strategy.get("id").asText(), name, strategy,
+                CanonicalJson.sha256(strategy), now, saved.packageRef()));
+        return new Saved(saved, created);
+    }
+
+    /**
+     * The run's signed package of this strategy, built if it was not yet: only when the run ranked
+     * a candidate with exactly this content (a strategy edited after the run has no package of its
+     * own). Null for a run without backtests or an unknown run (the id is the client's word).
+     */
+    private JsonNode packageRef(RunId runId, JsonNode strategy, Instant now) {
+        RunState run = RunStates.find(eventStore, runId).orElse(null);
+        if (run == null) {
+            return null;
+        }
+        String candidateId = strategy.path("id").asText();
+        String contentHash = CanonicalJson.sha256(strategy);
+        boolean ranked = run.artifacts().containsKey(Phase.T0) && StreamSupport
+                .stream(run.artifact(Phase.SYNTH).path("candidates").spliterator(), false)
+                .anyMatch(c -> c.path("id").asText().equals(candidateId) && CanonicalJson.sha256(c).equals(contentHash));
+        if (!ranked) {
+            return null;
+        }
+        RunPackages.Packed packed = packages.ensure(run, candidateId, now);
+        ObjectNode ref = JsonNodeFactory.instance.objectNode();
+        ref.put("packageId", packed.manifest().path("packageId").asText());
+        ref.put("url", packed.downloadUrl());
+        ref.put("sha256", packed.stored().path("sha256").asText());
+        ref.put("contentHash", packed.manifest().path("contentHash").asText());
+        return ref;
+    }
+
+    /** The item as stored: read from its own event, so the answer never waits for the projection. */
+    private PortfolioItemSavedEvent saved(UUID id) {
+        return (PortfolioItemSavedEvent) eventStore.readEvents(id.toString(), 0).next().getPayload();
+    }
+}
