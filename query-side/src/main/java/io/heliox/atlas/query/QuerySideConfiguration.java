@@ -8,7 +8,6 @@ import io.heliox.atlas.query.run.EventAppendedNotifier;
 import io.heliox.atlas.query.run.RunEventReader;
 import io.heliox.atlas.query.run.RunList;
 import io.heliox.atlas.query.run.RunProjection;
-import io.heliox.atlas.query.strategy.StrategyProjection;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,11 +34,6 @@ public class QuerySideConfiguration {
     @Bean
     public PortfolioProjection portfolioProjection(JdbcTemplate jdbc) {
         return new PortfolioProjection(jdbc);
-    }
-
-    @Bean
-    public StrategyProjection strategyProjection(JdbcTemplate jdbc) {
-        return new StrategyProjection(jdbc);
     }
 
     @Bean

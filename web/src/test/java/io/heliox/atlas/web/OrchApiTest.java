@@ -79,7 +79,7 @@ class OrchApiTest extends AtlasIntegrationTest {
         JsonNode synth = stream.events().get(5).json().get("payload");
         assertThat(synth.get("candidates").size()).isBetween(3, 5);
         assertThat(synth.get("candidates").toString()).contains("rsi(close").contains("\"then\":\"sell\"");
-        await(java.time.Duration.ofSeconds(20), "the checkpoints read model", () -> 4 + candidates == jdbc.queryForObject(
+        await(java.time.Duration.ofSeconds(20), "the run_checkpoints view", () -> 4 + candidates == jdbc.queryForObject(
                 "select count(*) from run_checkpoints where run_id = ?::uuid", Long.class, runId));
         List<String> steps = new java.util.ArrayList<>(List.of("architect.parse_req#1", "architect.llm_call#1",
                 "synth.prepare_blueprint#1", "synth.llm_iter#1"));

@@ -126,10 +126,11 @@ class PromptToPackageTest extends AtlasIntegrationTest {
         assertThat(ref.get("packageId").asText()).isEqualTo(pack.at("/manifest/packageId").asText());
         assertThat(ref.get("sha256").asText()).isEqualTo(pack.at("/stored/sha256").asText());
         assertThat(ref.get("url").asText()).isEqualTo(pack.get("downloadUrl").asText());
-        // The projection is asynchronous: no row yet is "not yet", not a failure.
-        await(java.time.Duration.ofSeconds(20), "the strategy version with its package", () -> jdbc.queryForList(
-                "select coalesce(package_ref::text, 'null') from strategies where id = ?", String.class, best)
-                .stream().anyMatch(row -> ref.equals(readJson(row))));
+        // The strategy's own stream records the version with its package (written before the answer).
+        assertThat(jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry"
+                        + " where type = 'Strategy' and aggregate_identifier = ? order by sequence_number", String.class, best)
+                .stream().map(row -> readJson(row).get("packageRef")))
+                .as("the strategy version with its package").contains(ref);
         ObjectNode edited = bestStrategy.deepCopy();
         edited.put("name", "edited after the run");
         save.set("strategy", edited);
