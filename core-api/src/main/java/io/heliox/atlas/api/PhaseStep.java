@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A (phase, event type) pair. {@link #SEQUENCE} is the shortest successful run, one status per
- * phase (pack: none) then its artifact: what Milestone 1's mock nodes emit. Nodes in llm mode
+ * phase (pack: none) then its artifact: what the mock nodes emit. Nodes in llm mode
  * record several statuses per phase (checkpoints), so a run's seq is not an index into it.
  */
 public record PhaseStep(Phase phase, PhaseEventType type) {

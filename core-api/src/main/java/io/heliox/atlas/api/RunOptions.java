@@ -6,7 +6,7 @@ package io.heliox.atlas.api;
  *
  * @param mode            how phases are executed: {@code llm} (the default: architect and synth through the
  *                        LLM layer, the local model unless a provider is configured) or {@code mock}
- *                        (Milestone 1's mock nodes, for UI development and tests)
+ *                        (the mock nodes, for UI development and tests)
  * @param failAt          a phase that must emit an {@code error} event instead of its work (UI and tests), or null
  * @param tokensLimit     the run's LLM token budget
  * @param timeMsLimit     the run's wall-time budget; exceeding it fails the run with {@code budget.time_exceeded}

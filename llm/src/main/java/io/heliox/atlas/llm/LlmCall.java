@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One request to a language model, the same for every provider (roadmap 2.1.1). {@code template}
+ * One request to a language model, the same for every provider. {@code template}
  * is the prompt template's {@code id@version#checksum}: recorded with the call for audit and
  * replay, and what the local model dispatches on. No tools are ever offered to a model.
  *

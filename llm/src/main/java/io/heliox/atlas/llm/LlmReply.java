@@ -2,7 +2,7 @@ package io.heliox.atlas.llm;
 
 import java.util.Objects;
 
-/** A model's answer, normalized across providers (roadmap 2.1.1). */
+/** A model's answer, normalized across providers. */
 public record LlmReply(String modelId, String content, FinishReason finishReason, Usage usage) {
 
     public LlmReply {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Routing (roadmap 2.1.2): the preferred provider, then each fallback, then the local model, which
+ * Routing: the preferred provider, then each fallback, then the local model, which
  * is always last and always there. Each remote route has its own circuit breaker (an open breaker
  * skips the provider without calling it) and retries with exponential backoff on retryable
  * failures only (429, 5xx, timeouts); an auth error or a bad request goes straight to the next

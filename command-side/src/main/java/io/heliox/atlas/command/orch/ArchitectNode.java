@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The architect (roadmap 2.3.6): a trader's request → a blueprint that validates against the
+ * The architect: a trader's request → a blueprint that validates against the
  * contract, in three sub-steps a run checkpoints (2.3.4): {@link #parse} (mask secrets, look for
  * injection, defuse delimiters) → {@link #call} (the architect template; the paid step, whose reply
  * is checkpointed) → {@link #emit} (strict → local repair → at most one paid repair round, then

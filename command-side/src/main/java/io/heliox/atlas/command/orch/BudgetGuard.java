@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * The run's budgets around every model call (roadmap 2.3.3): before a call, the time left and
+ * The run's budgets around every model call: before a call, the time left and
  * the tokens left must cover the prompt and a minimal answer (the answer's max_tokens is capped to
  * what is left); after it, the tokens it used are added, and going over the limit ends the step.
  * Either way the failure is a {@link NodeFailed} whose code names the budget

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * How alike two strategies' logic is (roadmap 2.3.7): Jaccard similarity of their feature sets,
+ * How alike two strategies' logic is: Jaccard similarity of their feature sets,
  * where a feature is every compound sub-expression of the canonical IR (calls, comparisons,
  * logic, arithmetic) and every (action, condition) rule, with numbers abstracted to {@code #}.
  * So SMA 10/30 and SMA 12/40 crossovers are the same logic (1.0), and an SMA and an EMA

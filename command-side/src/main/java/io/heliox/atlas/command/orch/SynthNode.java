@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The synth (roadmap 2.3.7, CEGIS-light): a blueprint → 3–5 distinct candidates that pass the
+ * The synth (CEGIS-light): a blueprint → 3–5 distinct candidates that pass the
  * StrategyDSL schema, the DSL validator and the product's policy (a stop loss on every candidate,
  * short rules only when the blueprint allows shorts, the blueprint's timeframe, no leaked
  * instructions or secrets). One call asks for all candidates; the counterexamples (each failing

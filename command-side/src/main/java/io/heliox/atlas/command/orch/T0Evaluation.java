@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The T0 gate of issue 8, engine-backed: every candidate on the blueprint's scenario set (always
+ * The t0 gate, engine-backed: every candidate on the blueprint's scenario set (always
  * trend up, trend down, mean reversion and high volatility; shocks and regime switches when the
  * blueprint asks for them), {@value #BARS} bars each at the blueprint's timeframe, with fees,
  * slippage, one bar of delay and a quick Monte Carlo; then a ranking by a robust score.

@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The nodes of a run in {@code llm} mode, one checkpointed sub-step per event (roadmap 2.3.4):
+ * The nodes of a run in {@code llm} mode, one checkpointed sub-step per event:
  *
  * <pre>
  * architect: parse_req → llm_call (the paid call; its reply is the checkpoint's state) → artifact
@@ -35,7 +35,7 @@ import java.util.List;
  * referenced by the artifact's {@code stored}. A worker that restarts goes on from the last checkpoint: the replies it needs are in the run's
  * events, so no paid call is made twice. Each paid sub-step's status carries its {@code llm} trace
  * (the budget and the run_llm_calls read model count it there). t0 and pack run the engine and the
- * packager ({@link EnginePhaseNodes}); {@code mock} mode uses Milestone 1's mocks for every phase.
+ * packager ({@link EnginePhaseNodes}); {@code mock} mode uses the mock nodes for every phase.
  */
 public final class LlmPhaseNodes implements PhaseNode {
 
@@ -55,7 +55,7 @@ public final class LlmPhaseNodes implements PhaseNode {
 
     /**
      * @param engine the t0 and pack phases of {@code llm} mode ({@link EnginePhaseNodes})
-     * @param mock   Milestone 1's nodes, every phase of {@code mock} mode
+     * @param mock   the mock nodes, every phase of {@code mock} mode
      */
     public LlmPhaseNodes(ArchitectNode architect, SynthNode synth, PhaseNode engine, PhaseNode mock, ObjectStore store,
                          Clock clock) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A completed sub-step of a phase (roadmap 2.3.4), carried by a status event's payload as
+ * A completed sub-step of a phase, carried by a status event's payload as
  * {@code checkpoint: {step, n, state}}: {@code architect.parse_req}, {@code architect.llm_call},
  * {@code synth.prepare_blueprint}, {@code synth.llm_iter} (n = 1, 2, …), {@code t0.candidate} (n = the
  * candidate, its backtests as the state). {@code state} is what the

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A heuristic for prompt injection in a trader's request (roadmap 2.1.5). It does not try to be
+ * A heuristic for prompt injection in a trader's request. It does not try to be
  * a classifier; it flags the known families so the node can log them, show them, and limit what
  * follows (the request reaches the model only as delimited data, and every output is still
  * checked by schema, DSL validator and risk clamps, flagged or not). Families:

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Removes secrets from text before it reaches a model or a log line (roadmap 2.1.5): the values of
+ * Removes secrets from text before it reaches a model or a log line: the values of
  * secret-looking environment variables (names ending in KEY, TOKEN, SECRET, PASSWORD, …), and
  * anything shaped like a credential (provider API keys, AWS access keys, bearer tokens, private
  * key blocks, passwords in URLs), whoever typed it.

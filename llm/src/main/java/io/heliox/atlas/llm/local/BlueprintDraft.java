@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * A blueprint (contracts' blueprint.schema.json) written from a {@link TradingIntent}: the local
- * model's architect answer, and Milestone 1's mock architect artifact.
+ * model's architect answer, and the mock architect artifact.
  */
 public final class BlueprintDraft {
 

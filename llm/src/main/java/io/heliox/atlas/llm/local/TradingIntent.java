@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * What a trader's plain-language request asks for, read with word lists rather than a model:
  * instruments, bar size, indicator families, trading styles, direction and risk appetite. The
- * local model builds blueprints from it, and Milestone 1's mock architect shares it so both
+ * local model builds blueprints from it, and the mock architect shares it so both
  * follow the prompt the same way.
  *
  * <p>Every list keeps the order of first mention (LinkedHashSet), so the same prompt always gives

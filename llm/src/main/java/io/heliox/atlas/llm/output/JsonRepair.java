@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Local repair of the small defects models put in JSON (roadmap 2.1.4), before any paid repair
+ * Local repair of the small defects models put in JSON, before any paid repair
  * round: prose or code fences around the document, comments, trailing or missing commas, single
  * or typographic quotes, unquoted keys, Python literals (True/False/None), NaN and Infinity (to
  * null), raw newlines in strings, and truncation (an unterminated string or unclosed brackets at

@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A model's reply to a document we can trust (roadmap 2.1.4): strict JSON parse → the contract's
+ * A model's reply to a document we can trust: strict JSON parse → the contract's
  * JSON Schema (everit) and the caller's own checks → local repair of small defects → one repair
  * round by the model → else {@link OutputRejected} with the reason. Fields the schema does not
  * allow are removed by the local repair, never passed on.

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One prompt template of the registry (roadmap 2.1.3): a YAML file under {@code prompts/}.
+ * One prompt template of the registry: a YAML file under {@code prompts/}.
  * {@code {{name}}} marks a placeholder; {@link #checksum} is the SHA-256 of the template's canonical
  * JSON, so {@link #ref()} ({@code id@version#checksum}) names exactly the text that was sent.
  *

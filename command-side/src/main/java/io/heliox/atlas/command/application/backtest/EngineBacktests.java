@@ -26,7 +26,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The engine as a service (roadmap 3.3): T0, a quick check on up to 1,000 bars, and T1, the full
+ * The engine as a service: T0, a quick check on up to 1,000 bars, and T1, the full
  * backtest on 10,000–50,000 bars. A request is signed before anything heavy happens (the IR hash,
  * the market's content hash and the terms are known up front), so a repeated request is answered
  * from the stored result without generating a bar. Computations are limited to one per core at a
