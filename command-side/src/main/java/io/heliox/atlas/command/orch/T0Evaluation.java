@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.command.backtest.EngineBacktests;
 import io.heliox.atlas.engine.backtest.BacktestSpec;
-import io.heliox.atlas.engine.backtest.ExecutionConfig;
+import io.heliox.atlas.engine.execution.ExecutionConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

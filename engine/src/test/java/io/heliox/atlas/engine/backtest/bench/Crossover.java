@@ -1,13 +1,13 @@
 package io.heliox.atlas.engine.backtest.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.heliox.atlas.engine.backtest.BacktestRun;
-import io.heliox.atlas.engine.backtest.ExecutionConfig;
-import io.heliox.atlas.engine.backtest.Simulator;
-import io.heliox.atlas.engine.backtest.TradeLog;
+import io.heliox.atlas.engine.accounting.BacktestRun;
+import io.heliox.atlas.engine.accounting.TradeLog;
 import io.heliox.atlas.engine.dsl.StrategyValidator;
 import io.heliox.atlas.engine.dsl.Validation;
 import io.heliox.atlas.engine.dsl.ir.IrStrategy;
+import io.heliox.atlas.engine.execution.ExecutionConfig;
+import io.heliox.atlas.engine.execution.Simulator;
 import io.heliox.atlas.engine.scenario.Bars;
 import io.heliox.atlas.engine.scenario.ScenarioGenerator;
 import org.ta4j.core.BarSeries;

@@ -1,6 +1,7 @@
-package io.heliox.atlas.engine.backtest;
+package io.heliox.atlas.engine.signals;
 
 import io.heliox.atlas.engine.dsl.ir.IrNode;
+import io.heliox.atlas.engine.indicators.Indicators;
 import io.heliox.atlas.engine.scenario.Bars;
 
 import java.util.Arrays;

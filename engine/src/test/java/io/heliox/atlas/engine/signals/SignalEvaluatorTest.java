@@ -1,14 +1,16 @@
-package io.heliox.atlas.engine.backtest;
+package io.heliox.atlas.engine.signals;
 
 import io.heliox.atlas.engine.dsl.Action;
 import io.heliox.atlas.engine.dsl.StrategyValidator;
 import io.heliox.atlas.engine.dsl.Validation;
 import io.heliox.atlas.engine.dsl.ir.IrNode;
+import io.heliox.atlas.engine.indicators.IndicatorsTest;
 import io.heliox.atlas.engine.dsl.ir.IrStrategy;
 import io.heliox.atlas.engine.dsl.ir.Lowering;
 import io.heliox.atlas.engine.dsl.ir.Simplifier;
 import io.heliox.atlas.engine.dsl.support.Docs;
 import io.heliox.atlas.engine.dsl.syntax.Parser;
+import io.heliox.atlas.engine.indicators.Indicators;
 import io.heliox.atlas.engine.scenario.Bars;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -21,10 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import static io.heliox.atlas.engine.backtest.BarAction.BUY;
-import static io.heliox.atlas.engine.backtest.BarAction.CLOSE;
-import static io.heliox.atlas.engine.backtest.BarAction.HOLD;
-import static io.heliox.atlas.engine.backtest.BarAction.NONE;
+import static io.heliox.atlas.engine.signals.BarAction.BUY;
+import static io.heliox.atlas.engine.signals.BarAction.CLOSE;
+import static io.heliox.atlas.engine.signals.BarAction.HOLD;
+import static io.heliox.atlas.engine.signals.BarAction.NONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Strategies (as the validator lowers them) run over small hand-made series. */

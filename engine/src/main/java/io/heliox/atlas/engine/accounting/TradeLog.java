@@ -1,10 +1,13 @@
-package io.heliox.atlas.engine.backtest;
+package io.heliox.atlas.engine.accounting;
 
 import java.util.Arrays;
 
 /**
  * Fills and closed round trips as primitive columns that grow by doubling, so recording a
  * trade in the simulator's loop allocates nothing per bar (only a rare array copy).
+ *
+ * <p>Reasons and order types are stored as the executing side's byte codes, so the ledger does
+ * not depend on the execution rules that produce its entries.
  */
 public final class TradeLog {
 
@@ -34,7 +37,7 @@ public final class TradeLog {
      * @param expectedFills a size hint: room for this many fills (and half as many round trips)
      *                      up front, so a busy run does not copy its columns log₂(fills) times
      */
-    TradeLog(int expectedFills) {
+    public TradeLog(int expectedFills) {
         int fillCapacity = Math.max(16, expectedFills);
         int tripCapacity = Math.max(8, expectedFills / 2 + 1);
         fillBar = new int[fillCapacity];
@@ -55,7 +58,7 @@ public final class TradeLog {
         tripExitReason = new byte[tripCapacity];
     }
 
-    void fill(int bar, boolean buy, double qty, double px, double fee, double slippage, byte reason, OrderType type) {
+    public void fill(int bar, boolean buy, double qty, double px, double fee, double slippage, byte reason, byte orderType) {
         if (fills == fillBar.length) {
             int size = fills * 2;
             fillBar = Arrays.copyOf(fillBar, size);
@@ -74,11 +77,11 @@ public final class TradeLog {
         fillFee[fills] = fee;
         fillSlippage[fills] = slippage;
         fillReason[fills] = reason;
-        fillType[fills] = (byte) type.ordinal();
+        fillType[fills] = orderType;
         fills++;
     }
 
-    void roundTrip(int entryBar, int exitBar, boolean isLong, double qty, double entryPx, double exitPx, double pnl,
+    public void roundTrip(int entryBar, int exitBar, boolean isLong, double qty, double entryPx, double exitPx, double pnl,
                    byte exitReason) {
         if (trips == tripEntryBar.length) {
             int size = trips * 2;
@@ -136,8 +139,9 @@ public final class TradeLog {
         return fillReason[i];
     }
 
-    public OrderType fillType(int i) {
-        return OrderType.values()[fillType[i]];
+    /** The order type's code, see {@code OrderType.of}. */
+    public byte fillType(int i) {
+        return fillType[i];
     }
 
     public int roundTripCount() {

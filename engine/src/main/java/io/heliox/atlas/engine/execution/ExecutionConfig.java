@@ -1,4 +1,4 @@
-package io.heliox.atlas.engine.backtest;
+package io.heliox.atlas.engine.execution;
 
 /**
  * The market's terms for one backtest: money, costs, latency, margin and how entries are

@@ -1,4 +1,4 @@
-package io.heliox.atlas.engine.backtest;
+package io.heliox.atlas.engine.analytics;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;

@@ -1,7 +1,12 @@
-package io.heliox.atlas.engine.backtest;
+package io.heliox.atlas.engine.execution;
 
+import io.heliox.atlas.engine.accounting.BacktestRun;
+import io.heliox.atlas.engine.accounting.TradeLog;
 import io.heliox.atlas.engine.dsl.ir.IrStrategy;
+import io.heliox.atlas.engine.indicators.Indicators;
 import io.heliox.atlas.engine.scenario.Bars;
+import io.heliox.atlas.engine.signals.BarAction;
+import io.heliox.atlas.engine.signals.SignalEvaluator;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -377,7 +382,7 @@ public final class Simulator {
         entryBar = t;
         entryFee = fee;
         setExitLevels(t, buy, fillPx);
-        log.fill(t, buy, q, fillPx, fee, q * Math.abs(fillPx - price), FillReason.SIGNAL, type);
+        log.fill(t, buy, q, fillPx, fee, q * Math.abs(fillPx - price), FillReason.SIGNAL, type.code());
     }
 
     /** Stop loss and take profit from the entry price; with both a bps and an ATR level, the nearer one. */
@@ -411,7 +416,7 @@ public final class Simulator {
         double fee = q * fillPx * feeRate;
         cash += (isLong ? q : -q) * fillPx - fee;
         double pnl = (isLong ? fillPx - avgPx : avgPx - fillPx) * q - entryFee - fee;
-        log.fill(t, !isLong, q, fillPx, fee, q * Math.abs(fillPx - price), reason, type);
+        log.fill(t, !isLong, q, fillPx, fee, q * Math.abs(fillPx - price), reason, type.code());
         log.roundTrip(entryBar, t, isLong, q, avgPx, fillPx, pnl, reason);
         qty = 0;
         stopLevel = Double.NaN;

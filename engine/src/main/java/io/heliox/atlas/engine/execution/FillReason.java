@@ -1,4 +1,6 @@
-package io.heliox.atlas.engine.backtest;
+package io.heliox.atlas.engine.execution;
+
+import io.heliox.atlas.engine.accounting.TradeLog;
 
 /** Why a fill happened, one byte per fill in the {@link TradeLog}. */
 public final class FillReason {

@@ -1,4 +1,4 @@
-package io.heliox.atlas.engine.backtest;
+package io.heliox.atlas.engine.execution;
 
 /**
  * Where a resting order fills inside one bar, knowing only its open, high and low (the path

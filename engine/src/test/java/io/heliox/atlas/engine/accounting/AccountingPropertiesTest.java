@@ -1,7 +1,12 @@
-package io.heliox.atlas.engine.backtest;
+package io.heliox.atlas.engine.accounting;
 
+import io.heliox.atlas.engine.analytics.Metrics;
 import io.heliox.atlas.engine.dsl.ir.IrStrategy;
+import io.heliox.atlas.engine.execution.ExecutionConfig;
+import io.heliox.atlas.engine.execution.OrderType;
+import io.heliox.atlas.engine.execution.Simulator;
 import io.heliox.atlas.engine.scenario.Bars;
+import io.heliox.atlas.engine.signals.BarAction;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -66,7 +71,7 @@ class AccountingPropertiesTest {
         double total = run.equity()[size - 1] - c.config.initialCash();
         assertThat(closed + open).isCloseTo(total, within(1e-7 * Math.max(1, Math.abs(total) + c.config.initialCash())));
 
-        Metrics m = run.metrics(252);
+        Metrics m = Metrics.of(run, 252);
         assertThat(new double[]{m.sharpe(), m.maxDrawdown(), m.cagr(), m.tailP5(), m.tailWorst1Pct(), m.winRate(), m.exposure()})
                 .doesNotContain(Double.NaN);
     }

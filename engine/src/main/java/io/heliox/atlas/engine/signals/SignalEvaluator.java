@@ -1,4 +1,4 @@
-package io.heliox.atlas.engine.backtest;
+package io.heliox.atlas.engine.signals;
 
 import io.heliox.atlas.engine.dsl.ir.IrStrategy;
 import io.heliox.atlas.engine.scenario.Bars;

@@ -1,13 +1,17 @@
-package io.heliox.atlas.engine.backtest;
+package io.heliox.atlas.engine.execution;
 
+import io.heliox.atlas.engine.accounting.BacktestRun;
+import io.heliox.atlas.engine.accounting.TradeLog;
+import io.heliox.atlas.engine.analytics.Metrics;
 import io.heliox.atlas.engine.dsl.ir.IrStrategy;
 import io.heliox.atlas.engine.scenario.Bars;
+import io.heliox.atlas.engine.signals.BarAction;
 import org.junit.jupiter.api.Test;
 
-import static io.heliox.atlas.engine.backtest.BarAction.BUY;
-import static io.heliox.atlas.engine.backtest.BarAction.CLOSE;
-import static io.heliox.atlas.engine.backtest.BarAction.NONE;
-import static io.heliox.atlas.engine.backtest.BarAction.SELL;
+import static io.heliox.atlas.engine.signals.BarAction.BUY;
+import static io.heliox.atlas.engine.signals.BarAction.CLOSE;
+import static io.heliox.atlas.engine.signals.BarAction.NONE;
+import static io.heliox.atlas.engine.signals.BarAction.SELL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -127,7 +131,7 @@ class SimulatorTest {
         assertThat(log.fillCount()).isEqualTo(2);
         assertThat(log.fillPx(1)).isEqualTo(98);
         assertThat(log.fillReason(1)).isEqualTo(FillReason.STOP_LOSS);
-        assertThat(log.fillType(1)).isEqualTo(OrderType.STOP);
+        assertThat(OrderType.of(log.fillType(1))).isEqualTo(OrderType.STOP);
         assertThat(run.equity()[2]).isCloseTo(980, within(EPS));
     }
 
@@ -185,7 +189,7 @@ class SimulatorTest {
         assertThat(run.trades().fillCount()).isOne();
         assertThat(run.trades().fillBar(0)).isEqualTo(2);
         assertThat(run.trades().fillPx(0)).isEqualTo(99);
-        assertThat(run.trades().fillType(0)).isEqualTo(OrderType.LIMIT);
+        assertThat(OrderType.of(run.trades().fillType(0))).isEqualTo(OrderType.LIMIT);
 
         Bars missed = bars(flat(100), bar(100, 101, 99.5, 100), bar(100, 101, 99.5, 100), bar(100, 100, 90, 95));
         BacktestRun expired = Simulator.run(new byte[]{BUY, NONE, NONE, NONE}, ALL_IN, NO_RISK, missed, limit);
@@ -258,7 +262,7 @@ class SimulatorTest {
         assertThat(run.trades().fillCount()).isEqualTo(2);
         assertThat(run.trades().fillReason(1)).isEqualTo(FillReason.RUIN);
         assertThat(run.equity()[3]).isEqualTo(run.equity()[1]).isCloseTo(-1000, within(EPS));
-        Metrics m = run.metrics(252);
+        Metrics m = Metrics.of(run, 252);
         assertThat(m.maxDrawdown()).isEqualTo(1.0);
     }
 
@@ -296,7 +300,7 @@ class SimulatorTest {
         BacktestRun run = Simulator.run(new byte[3], ALL_IN, risk(100.0, 100.0, 1, 1), b, ExecutionConfig.of(1000).withCosts(10, 10));
         assertThat(run.trades().fillCount()).isZero();
         assertThat(run.equity()).containsOnly(1000);
-        Metrics m = run.metrics(252);
+        Metrics m = Metrics.of(run, 252);
         assertThat(m.sharpe()).isZero();
         assertThat(m.maxDrawdown()).isZero();
         assertThat(m.exposure()).isZero();

@@ -1,7 +1,8 @@
-package io.heliox.atlas.engine.backtest;
+package io.heliox.atlas.engine.signals;
 
 import io.heliox.atlas.engine.dsl.ir.IrNode;
 import io.heliox.atlas.engine.dsl.ir.IrStrategy;
+import io.heliox.atlas.engine.indicators.Indicators;
 import io.heliox.atlas.engine.scenario.Bars;
 
 import java.util.List;

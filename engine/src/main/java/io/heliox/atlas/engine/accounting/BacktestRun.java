@@ -1,4 +1,4 @@
-package io.heliox.atlas.engine.backtest;
+package io.heliox.atlas.engine.accounting;
 
 /**
  * Everything one simulation produced, bar by bar and fill by fill. Arrays have one entry per
@@ -66,15 +66,11 @@ public record BacktestRun(double initialCash, double[] equity, TradeLog trades,
         return equity.length == 0 ? 0 : (double) barsInPosition / equity.length;
     }
 
-    /** The initial cash followed by the equity after every bar: what {@link Metrics} scores. */
+    /** The initial cash followed by the equity after every bar: what the analytics score. */
     public double[] equityWithStart() {
         double[] curve = new double[equity.length + 1];
         curve[0] = initialCash;
         System.arraycopy(equity, 0, curve, 1, equity.length);
         return curve;
-    }
-
-    public Metrics metrics(double periodsPerYear) {
-        return Metrics.of(equityWithStart(), trades.roundTripPnls(), exposure(), periodsPerYear);
     }
 }

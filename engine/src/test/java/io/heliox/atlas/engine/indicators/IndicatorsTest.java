@@ -1,4 +1,4 @@
-package io.heliox.atlas.engine.backtest;
+package io.heliox.atlas.engine.indicators;
 
 import io.heliox.atlas.engine.dsl.types.FunctionTable;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.within;
  * Each kernel against values worked out by hand on a few bars, its warm-up against the lookback
  * the DSL's function table declares, and the O(n) kernels against the naive per-window definition.
  */
-class IndicatorsTest {
+public class IndicatorsTest {
 
     private static final double NaN = Double.NaN;
     private static final double EPS = 1e-12;
@@ -192,7 +192,7 @@ class IndicatorsTest {
         return Math.sqrt(s / w.length);
     }
 
-    static double[] randomWalk(Random random, int size) {
+    public static double[] randomWalk(Random random, int size) {
         double[] x = new double[size];
         double price = 100;
         for (int t = 0; t < size; t++) {

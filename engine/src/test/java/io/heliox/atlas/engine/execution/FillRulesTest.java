@@ -1,4 +1,4 @@
-package io.heliox.atlas.engine.backtest;
+package io.heliox.atlas.engine.execution;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,7 @@
-package io.heliox.atlas.engine.backtest;
+package io.heliox.atlas.engine.analytics;
+
+import io.heliox.atlas.engine.accounting.BacktestRun;
+import io.heliox.atlas.engine.accounting.TradeLog;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;

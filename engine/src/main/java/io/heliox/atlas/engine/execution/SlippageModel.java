@@ -1,4 +1,6 @@
-package io.heliox.atlas.engine.backtest;
+package io.heliox.atlas.engine.execution;
+
+import io.heliox.atlas.engine.indicators.Indicators;
 
 /**
  * Slippage per bar in basis points: {@code base_bps + k_vol · σ_t · 10⁴}, where σ_t is the

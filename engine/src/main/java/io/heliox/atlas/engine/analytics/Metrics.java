@@ -1,4 +1,6 @@
-package io.heliox.atlas.engine.backtest;
+package io.heliox.atlas.engine.analytics;
+
+import io.heliox.atlas.engine.accounting.BacktestRun;
 
 import java.util.Arrays;
 
@@ -37,6 +39,11 @@ public record Metrics(double periodsPerYear, double sharpe, Double sortino, doub
 
     /** The minimum acceptable return per period in Sortino (empyrical's default). */
     public static final double MAR = 0.0;
+
+    /** The scorecard of a simulated run: its equity from the initial cash on, its round trips, its exposure. */
+    public static Metrics of(BacktestRun run, double periodsPerYear) {
+        return of(run.equityWithStart(), run.trades().roundTripPnls(), run.exposure(), periodsPerYear);
+    }
 
     /**
      * @param equity         equity at every bar, initial equity first; every value finite, the first

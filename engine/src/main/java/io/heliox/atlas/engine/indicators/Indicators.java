@@ -1,4 +1,6 @@
-package io.heliox.atlas.engine.backtest;
+package io.heliox.atlas.engine.indicators;
+
+import io.heliox.atlas.engine.signals.SeriesEvaluator;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package io.heliox.atlas.engine.backtest;
+package io.heliox.atlas.engine.execution;
 
 /**
  * How an order meets the bar. Decisions taken at a bar's close are {@link #MARKET} orders;
@@ -9,6 +9,15 @@ public enum OrderType {
     MARKET,
     LIMIT,
     STOP;
+
+    /** The code the trade log stores for this type. */
+    public byte code() {
+        return (byte) ordinal();
+    }
+
+    public static OrderType of(byte code) {
+        return values()[code];
+    }
 
     public String jsonName() {
         return name().toLowerCase(java.util.Locale.ROOT);
