@@ -3,7 +3,7 @@ package io.heliox.atlas.engine.execution;
 import io.heliox.atlas.engine.accounting.BacktestRun;
 import io.heliox.atlas.engine.accounting.TradeLog;
 import io.heliox.atlas.engine.dsl.ir.IrStrategy;
-import io.heliox.atlas.engine.indicators.Indicators;
+import io.heliox.atlas.engine.indicators.Atr;
 import io.heliox.atlas.engine.scenario.Bars;
 import io.heliox.atlas.engine.signals.BarAction;
 import io.heliox.atlas.engine.signals.SignalEvaluator;
@@ -112,7 +112,7 @@ public final class Simulator {
         this.slippageBps = config.slippageKVol() == 0 ? null
                 : SlippageModel.bps(close, config.slippageBps(), config.slippageKVol(), config.volWindow());
         this.atr = Double.isNaN(stopLossAtr) && Double.isNaN(takeProfitAtr)
-                ? null : Indicators.atr(high, low, close, config.atrPeriod());
+                ? null : Atr.of(high, low, close, config.atrPeriod());
         this.feeRate = config.feeBps() / 1e4;
         this.constantSlip = config.slippageBps() / 1e4;
         this.entryOffset = config.entryOffsetBps() / 1e4;

@@ -1,7 +1,5 @@
 package io.heliox.atlas.engine.execution;
 
-import io.heliox.atlas.engine.indicators.Indicators;
-
 /**
  * Slippage per bar in basis points: {@code base_bps + k_vol · σ_t · 10⁴}, where σ_t is the
  * population standard deviation of the close-to-close simple returns in the last {@code window}
@@ -21,7 +19,7 @@ public final class SlippageModel {
             return out;
         }
         // Sliding sums of r and r² are safe here: returns are centred near 0, so E[r²] − E[r]²
-        // does not cancel the way it would on raw prices (Indicators.band uses Welford for those).
+        // does not cancel the way it would on raw prices (BollingerBands uses Welford for those).
         double sum = 0;
         double sumSq = 0;
         for (int t = 0; t < close.length; t++) {

@@ -2,7 +2,7 @@ package io.heliox.atlas.engine.signals;
 
 import io.heliox.atlas.engine.dsl.ir.IrNode;
 import io.heliox.atlas.engine.dsl.ir.IrStrategy;
-import io.heliox.atlas.engine.indicators.Indicators;
+import io.heliox.atlas.engine.indicators.Sma;
 import io.heliox.atlas.engine.scenario.Bars;
 
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.List;
  * mostly avoided (see {@link #fused}), so the time is the two sums' add chains.
  *
  * <p>Same decisions, not just the same trades: the sums take the same additions in the same order
- * as {@link Indicators#sma} ({@code sum += x[t]; sum -= x[t−n]}, divided by n), the averages are
+ * as {@link Sma#of} ({@code sum += x[t]; sum -= x[t−n]}, divided by n), the averages are
  * ordered exactly as their rounded quotients are, and the crossing tests are those of
  * {@link SeriesEvaluator} (a comparison with NaN is false). A NaN or an infinity
  * in an input column leaves its running sum non-finite for good; the kernel then gives up

@@ -1,7 +1,9 @@
 package io.heliox.atlas.engine.signals;
 
 import io.heliox.atlas.engine.dsl.ir.IrNode;
-import io.heliox.atlas.engine.indicators.Indicators;
+import io.heliox.atlas.engine.indicators.Indicator;
+import io.heliox.atlas.engine.indicators.IndicatorArgs;
+import io.heliox.atlas.engine.indicators.IndicatorRegistry;
 import io.heliox.atlas.engine.scenario.Bars;
 
 import java.util.Arrays;
@@ -129,22 +131,50 @@ public final class SeriesEvaluator {
     }
 
     private double[] indicator(IrNode.Call c) {
-        List<IrNode> args = c.args();
+        Indicator indicator = IndicatorRegistry.lookup(c.function())
+                .orElseThrow(() -> new IllegalArgumentException("not a number function: " + c.function()));
         indicatorPasses++;
-        return switch (c.function()) {
-            case "ma" -> Indicators.sma(number(args.get(0)), whole(args.get(1)));
-            case "ema" -> Indicators.ema(number(args.get(0)), whole(args.get(1)));
-            case "rsi" -> Indicators.rsi(number(args.get(0)), whole(args.get(1)));
-            case "atr" -> Indicators.atr(bars.high(), bars.low(), bars.close(), whole(args.get(0)));
-            case "bbands_upper" -> Indicators.bbandsUpper(number(args.get(0)), whole(args.get(1)), constant(args.get(2)));
-            case "bbands_mid" -> Indicators.bbandsMid(number(args.get(0)), whole(args.get(1)));
-            case "bbands_lower" -> Indicators.bbandsLower(number(args.get(0)), whole(args.get(1)), constant(args.get(2)));
-            case "slope" -> Indicators.slope(number(args.get(0)), whole(args.get(1)));
-            case "highest" -> Indicators.highest(number(args.get(0)), whole(args.get(1)));
-            case "lowest" -> Indicators.lowest(number(args.get(0)), whole(args.get(1)));
-            case "lag" -> Indicators.lag(number(args.get(0)), whole(args.get(1)));
-            default -> throw new IllegalArgumentException("not a number function: " + c.function());
-        };
+        return indicator.compute(new CallArgs(c.args()));
+    }
+
+    /** A call's arguments as its kernel reads them; inner columns come from (and go to) the cache. */
+    private final class CallArgs implements IndicatorArgs {
+
+        private final List<IrNode> args;
+
+        CallArgs(List<IrNode> args) {
+            this.args = args;
+        }
+
+        @Override
+        public double[] series(int index) {
+            return number(args.get(index));
+        }
+
+        @Override
+        public int bars(int index) {
+            return whole(args.get(index));
+        }
+
+        @Override
+        public double factor(int index) {
+            return constant(args.get(index));
+        }
+
+        @Override
+        public double[] high() {
+            return bars.high();
+        }
+
+        @Override
+        public double[] low() {
+            return bars.low();
+        }
+
+        @Override
+        public double[] close() {
+            return bars.close();
+        }
     }
 
     private boolean[] computeBool(IrNode node) {

@@ -4,13 +4,13 @@ import io.heliox.atlas.engine.dsl.Action;
 import io.heliox.atlas.engine.dsl.StrategyValidator;
 import io.heliox.atlas.engine.dsl.Validation;
 import io.heliox.atlas.engine.dsl.ir.IrNode;
-import io.heliox.atlas.engine.indicators.IndicatorsTest;
 import io.heliox.atlas.engine.dsl.ir.IrStrategy;
 import io.heliox.atlas.engine.dsl.ir.Lowering;
 import io.heliox.atlas.engine.dsl.ir.Simplifier;
 import io.heliox.atlas.engine.dsl.support.Docs;
 import io.heliox.atlas.engine.dsl.syntax.Parser;
-import io.heliox.atlas.engine.indicators.Indicators;
+import io.heliox.atlas.engine.indicators.IndicatorChecks;
+import io.heliox.atlas.engine.indicators.Rsi;
 import io.heliox.atlas.engine.scenario.Bars;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -70,7 +70,7 @@ class SignalEvaluatorTest {
 
     @Test
     void rsiThresholdStrategy() {
-        // rsi(close, 2) by hand: NaN NaN 50 83.3 50 27.8 19.2 (see IndicatorsTest for the first ones)
+        // rsi(close, 2) by hand: NaN NaN 50 83.3 50 27.8 19.2 (see IndicatorChecks for the first ones)
         Bars bars = closes(1, 2, 1, 3, 2, 1, 0.5);
         byte[] actions = SignalEvaluator.evaluate(strategy(
                 "rsi(close, 2) < 30", "buy",
@@ -81,7 +81,7 @@ class SignalEvaluatorTest {
 
     @Test
     void warmUpBarsNeverFireEvenWhenTheConditionIsNegated() {
-        Bars bars = closes(IndicatorsTest.randomWalk(new Random(3), 100));
+        Bars bars = closes(IndicatorChecks.randomWalk(new Random(3), 100));
         // != and the negated comparison are the traps: IEEE says NaN != x is true.
         byte[] actions = SignalEvaluator.evaluate(strategy(
                 "ma(close, 30) != 0", "buy",
@@ -129,7 +129,7 @@ class SignalEvaluatorTest {
                 "crossunder(ma(close, 2), ma(close, 4))", "close",
                 "close > ma(close, 4) * 1.5", "close",
                 "rsi(close, 3) > 90", "close");
-        SeriesEvaluator columns = new SeriesEvaluator(closes(IndicatorsTest.randomWalk(new Random(5), 50)));
+        SeriesEvaluator columns = new SeriesEvaluator(closes(IndicatorChecks.randomWalk(new Random(5), 50)));
         SignalEvaluator.evaluate(s, columns);
 
         assertThat(columns.indicatorPasses()).as("ma2, ma4, rsi3").isEqualTo(3);
@@ -139,9 +139,9 @@ class SignalEvaluatorTest {
     void aValidatedDocumentRunsThroughTheSameIr() {
         Validation v = new StrategyValidator().validate(Docs.resource("dsl/fixtures/mean-revert-rsi.json").get("strategy"));
         assertThat(v.valid()).isTrue();
-        Bars bars = closes(IndicatorsTest.randomWalk(new Random(9), 500));
+        Bars bars = closes(IndicatorChecks.randomWalk(new Random(9), 500));
         byte[] actions = SignalEvaluator.evaluate(v.ir(), bars);
-        double[] rsi = Indicators.rsi(bars.close(), 14);
+        double[] rsi = Rsi.of(bars.close(), 14);
 
         for (int t = 0; t < actions.length; t++) {
             byte expected = rsi[t] < 30 ? BUY : rsi[t] > 70 ? CLOSE : NONE;
@@ -177,7 +177,7 @@ class SignalEvaluatorTest {
     }
 
     private static Bars ohlc(Random random, int size) {
-        double[] close = IndicatorsTest.randomWalk(random, size);
+        double[] close = IndicatorChecks.randomWalk(random, size);
         double[] open = new double[size];
         double[] high = new double[size];
         double[] low = new double[size];
