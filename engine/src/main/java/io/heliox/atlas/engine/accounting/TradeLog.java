@@ -26,10 +26,6 @@ public final class TradeLog {
     private int trips;
     private int[] tripEntryBar;
     private int[] tripExitBar;
-    private boolean[] tripLong;
-    private double[] tripQty;
-    private double[] tripEntryPx;
-    private double[] tripExitPx;
     private double[] tripPnl;
     private byte[] tripExitReason;
 
@@ -50,10 +46,6 @@ public final class TradeLog {
         fillType = new byte[fillCapacity];
         tripEntryBar = new int[tripCapacity];
         tripExitBar = new int[tripCapacity];
-        tripLong = new boolean[tripCapacity];
-        tripQty = new double[tripCapacity];
-        tripEntryPx = new double[tripCapacity];
-        tripExitPx = new double[tripCapacity];
         tripPnl = new double[tripCapacity];
         tripExitReason = new byte[tripCapacity];
     }
@@ -81,25 +73,16 @@ public final class TradeLog {
         fills++;
     }
 
-    public void roundTrip(int entryBar, int exitBar, boolean isLong, double qty, double entryPx, double exitPx, double pnl,
-                   byte exitReason) {
+    public void roundTrip(int entryBar, int exitBar, double pnl, byte exitReason) {
         if (trips == tripEntryBar.length) {
             int size = trips * 2;
             tripEntryBar = Arrays.copyOf(tripEntryBar, size);
             tripExitBar = Arrays.copyOf(tripExitBar, size);
-            tripLong = Arrays.copyOf(tripLong, size);
-            tripQty = Arrays.copyOf(tripQty, size);
-            tripEntryPx = Arrays.copyOf(tripEntryPx, size);
-            tripExitPx = Arrays.copyOf(tripExitPx, size);
             tripPnl = Arrays.copyOf(tripPnl, size);
             tripExitReason = Arrays.copyOf(tripExitReason, size);
         }
         tripEntryBar[trips] = entryBar;
         tripExitBar[trips] = exitBar;
-        tripLong[trips] = isLong;
-        tripQty[trips] = qty;
-        tripEntryPx[trips] = entryPx;
-        tripExitPx[trips] = exitPx;
         tripPnl[trips] = pnl;
         tripExitReason[trips] = exitReason;
         trips++;
@@ -154,22 +137,6 @@ public final class TradeLog {
 
     public int tripExitBar(int i) {
         return tripExitBar[i];
-    }
-
-    public boolean tripIsLong(int i) {
-        return tripLong[i];
-    }
-
-    public double tripQty(int i) {
-        return tripQty[i];
-    }
-
-    public double tripEntryPx(int i) {
-        return tripEntryPx[i];
-    }
-
-    public double tripExitPx(int i) {
-        return tripExitPx[i];
     }
 
     /** Net PnL of the round trip: price difference times quantity, minus both fills' fees. */

@@ -417,7 +417,7 @@ public final class Simulator {
         cash += (isLong ? q : -q) * fillPx - fee;
         double pnl = (isLong ? fillPx - avgPx : avgPx - fillPx) * q - entryFee - fee;
         log.fill(t, !isLong, q, fillPx, fee, q * Math.abs(fillPx - price), reason, type.code());
-        log.roundTrip(entryBar, t, isLong, q, avgPx, fillPx, pnl, reason);
+        log.roundTrip(entryBar, t, pnl, reason);
         qty = 0;
         stopLevel = Double.NaN;
         targetLevel = Double.NaN;
