@@ -2,7 +2,7 @@ package io.heliox.atlas.engine.execution;
 
 /**
  * The market's terms for one backtest: money, costs, latency, margin and how entries are
- * placed. Everything here is part of the result signature ({@link ResultSignature}).
+ * placed. Everything here is part of the result signature (backtest.ResultSignature).
  *
  * @param initialCash    account value at the start, &gt; 0
  * @param feeBps         commission per fill, in basis points of the fill's notional, 0..1000
