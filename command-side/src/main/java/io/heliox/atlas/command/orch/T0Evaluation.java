@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.command.application.backtest.EngineBacktests;
+import io.heliox.atlas.engine.analytics.RobustRanking;
 import io.heliox.atlas.engine.backtest.BacktestSpec;
-import io.heliox.atlas.engine.backtest.ExecutionConfig;
+import io.heliox.atlas.engine.execution.ExecutionConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,8 +24,9 @@ import java.util.Set;
  *
  * <p><b>Robust score</b> = the candidate's worst Sharpe over the scenarios − {@value #MDD_PENALTY} ×
  * how far its worst max drawdown goes past the blueprint's limit ({@code max_drawdown_pct}, 20 %
- * when absent). A strategy is judged by the market that hurts it most, not by its average; ties go
- * to the lower worst drawdown, then to the id, so the ranking is a total order.
+ * when absent); ties go to the lower worst drawdown, then to the id. The computation is the
+ * engine's {@link RobustRanking}; this class chooses the scenarios, runs the backtests and states
+ * the terms in the artifact.
  *
  * <p>Deterministic: the scenarios' seeds come from the run's seed, every backtest is signed and
  * cached by the engine, and the Monte Carlo seed is fixed per run. A run's t0 phase calls
@@ -228,28 +229,18 @@ public final class T0Evaluation {
     }
 
     /**
-     * The robust-score ranking of the candidates in {@code cells} (in their first-seen order
-     * before sorting). Shared by the mock t0, whose single scenario makes it a Sharpe ranking with
-     * the same drawdown penalty.
+     * The robust-score ranking of the candidates in {@code cells} (engine's {@link RobustRanking},
+     * with this gate's penalty and the blueprint's drawdown limit). Shared by the mock t0, whose
+     * single scenario makes it a Sharpe ranking with the same drawdown penalty.
      */
     public static List<Ranked> rank(JsonNode blueprint, List<Cell> cells) {
-        double limit = drawdownLimit(blueprint);
-        Set<String> ids = new LinkedHashSet<>();
-        cells.forEach(c -> ids.add(c.candidateId()));
-        List<Ranked> unranked = new ArrayList<>();
-        for (String id : ids) {
-            List<Cell> own = cells.stream().filter(c -> c.candidateId().equals(id)).toList();
-            Cell worst = own.stream().min(Comparator.comparingDouble(Cell::sharpe)).orElseThrow();
-            double worstMdd = own.stream().mapToDouble(Cell::maxDrawdown).max().orElse(0);
-            double score = worst.sharpe() - MDD_PENALTY * Math.max(0, worstMdd - limit);
-            unranked.add(new Ranked(0, id, score, worst.sharpe(), worstMdd, worst.scenarioId()));
+        List<RobustRanking.Observation> observations = new ArrayList<>();
+        for (Cell c : cells) {
+            observations.add(new RobustRanking.Observation(c.candidateId(), c.scenarioId(), c.sharpe(), c.maxDrawdown()));
         }
-        unranked.sort(Comparator.comparingDouble(Ranked::score).reversed()
-                .thenComparingDouble(Ranked::worstMaxDrawdown).thenComparing(Ranked::candidateId));
         List<Ranked> ranking = new ArrayList<>();
-        for (int i = 0; i < unranked.size(); i++) {
-            Ranked r = unranked.get(i);
-            ranking.add(new Ranked(i + 1, r.candidateId(), r.score(), r.worstSharpe(), r.worstMaxDrawdown(),
+        for (RobustRanking.Ranked r : RobustRanking.rank(observations, MDD_PENALTY, drawdownLimit(blueprint))) {
+            ranking.add(new Ranked(r.rank(), r.candidateId(), r.score(), r.worstSharpe(), r.worstMaxDrawdown(),
                     r.worstScenario()));
         }
         return List.copyOf(ranking);

@@ -12,6 +12,7 @@ import io.heliox.atlas.api.PhaseStep;
 import io.heliox.atlas.llm.local.BlueprintDraft;
 import io.heliox.atlas.llm.local.TradingIntent;
 import io.heliox.atlas.command.orch.T0Evaluation;
+import io.heliox.atlas.engine.analytics.Metrics;
 import io.heliox.atlas.kernel.CanonicalJson;
 
 import java.time.Instant;
@@ -21,15 +22,15 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Milestone 1's mock nodes (roadmap 1.3): no model and no engine, but every payload has the
+ * Milestone 1's mock nodes (roadmap 1.3): no model and no backtest, but every payload has the
  * production shape (blueprint, StrategyDSL candidates, backtest results, pack manifest) and is
  * validated against the contract before it is recorded. Outputs depend only on the prompt and the
  * seed, through {@link SplittableRandom} (SplitMix64), so the same run gives the same payloads.
  *
  * <p>The architect reads the prompt with the local model's {@link TradingIntent} (symbols,
  * indicators, timeframe, risk words), so a UI or a test sees a blueprint that follows what was asked. The t0 mock draws one seeded daily equity
- * path per candidate and computes its metrics from that path with the reference definitions
- * (Sharpe with ddof=1, Sortino over all periods, drawdown from the initial equity).
+ * path per candidate and scores it with the engine's {@link Metrics} (Sharpe with ddof=1, Sortino
+ * over all periods, drawdown from the initial equity).
  */
 public final class MockPhaseNodes implements PhaseNode {
 
@@ -245,48 +246,31 @@ public final class MockPhaseNodes implements PhaseNode {
         return trade;
     }
 
-    /** Reference definitions (empyrical): see ../shared/NOTES.md. */
+    /**
+     * The engine's own scorecard ({@link Metrics}, the definitions real t0 results use), rounded
+     * to 4 decimals as the mock has always reported it.
+     */
     private static ObjectNode metrics(double[] equity, List<Double> tradePnl, int barsInPosition) {
         int n = equity.length - 1;
-        double[] r = new double[n];
-        double mean = 0;
-        for (int t = 0; t < n; t++) {
-            r[t] = equity[t + 1] / equity[t] - 1;
-            mean += r[t];
-        }
-        mean /= n;
-        double var = 0;
-        double downside = 0;
-        for (double x : r) {
-            var += (x - mean) * (x - mean);
-            downside += Math.min(x, 0) * Math.min(x, 0);
-        }
-        double std = Math.sqrt(var / (n - 1));
-        double downsideDev = Math.sqrt(downside / n);
-        double annual = Math.sqrt(PERIODS_PER_YEAR);
-        double peak = equity[0];
-        double maxDrawdown = 0;
-        for (double v : equity) {
-            peak = Math.max(peak, v);
-            maxDrawdown = Math.max(maxDrawdown, 1 - v / peak);
-        }
-        double gains = tradePnl.stream().filter(p -> p > 0).mapToDouble(Double::doubleValue).sum();
-        double losses = -tradePnl.stream().filter(p -> p < 0).mapToDouble(Double::doubleValue).sum();
-        long wins = tradePnl.stream().filter(p -> p > 0).count();
-
+        double[] pnl = tradePnl.stream().mapToDouble(Double::doubleValue).toArray();
+        Metrics m = Metrics.of(equity, pnl, (double) barsInPosition / n, PERIODS_PER_YEAR);
         ObjectNode metrics = JSON.objectNode();
-        metrics.put("sharpe", round(std == 0 ? 0 : mean / std * annual, 4));
-        metrics.put("sortino", round(downsideDev == 0 ? 0 : mean / downsideDev * annual, 4));
-        metrics.put("max_drawdown", round(maxDrawdown, 4));
-        metrics.put("win_rate", round(tradePnl.isEmpty() ? 0 : (double) wins / tradePnl.size(), 4));
-        if (losses == 0) {
+        metrics.put("sharpe", round(m.sharpe(), 4));
+        if (m.sortino() == null) {
+            metrics.putNull("sortino"); // no losing bar and a positive mean: unbounded
+        } else {
+            metrics.put("sortino", round(m.sortino(), 4));
+        }
+        metrics.put("max_drawdown", round(m.maxDrawdown(), 4));
+        metrics.put("win_rate", round(m.winRate(), 4));
+        if (m.profitFactor() == null) {
             metrics.putNull("profit_factor"); // undefined without a losing trade
         } else {
-            metrics.put("profit_factor", round(gains / losses, 4));
+            metrics.put("profit_factor", round(m.profitFactor(), 4));
         }
-        metrics.put("cagr", round(Math.pow(equity[n] / equity[0], (double) PERIODS_PER_YEAR / n) - 1, 4));
-        metrics.put("trade_count", tradePnl.size());
-        metrics.put("exposure", round((double) barsInPosition / n, 4));
+        metrics.put("cagr", round(m.cagr(), 4));
+        metrics.put("trade_count", m.tradeCount());
+        metrics.put("exposure", round(m.exposure(), 4));
         return metrics;
     }
 

@@ -1,6 +1,11 @@
 package io.heliox.atlas.engine.backtest;
 
+import io.heliox.atlas.engine.accounting.BacktestRun;
+import io.heliox.atlas.engine.analytics.Metrics;
+import io.heliox.atlas.engine.analytics.MonteCarlo;
+import io.heliox.atlas.engine.analytics.WalkForward;
 import io.heliox.atlas.engine.dsl.ir.IrStrategy;
+import io.heliox.atlas.engine.execution.Simulator;
 import io.heliox.atlas.engine.scenario.Bars;
 
 /**
@@ -21,7 +26,7 @@ public final class Backtest {
     public static BacktestReport run(IrStrategy ir, String irHash, Bars bars, String scenarioHash, double periodsPerYear,
                                      BacktestSpec spec) {
         BacktestRun run = Simulator.run(ir, bars, spec.execution());
-        Metrics metrics = run.metrics(periodsPerYear);
+        Metrics metrics = Metrics.of(run, periodsPerYear);
         MonteCarlo.Result mc = spec.monteCarlo() == null ? null
                 : MonteCarlo.run(Metrics.returns(run.equityWithStart()), spec.monteCarlo().paths(),
                 spec.monteCarlo().blockLength(), spec.monteCarlo().seed(), periodsPerYear);

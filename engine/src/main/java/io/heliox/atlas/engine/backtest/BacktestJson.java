@@ -7,6 +7,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.engine.accounting.BacktestRun;
+import io.heliox.atlas.engine.accounting.TradeLog;
+import io.heliox.atlas.engine.analytics.Metrics;
+import io.heliox.atlas.engine.analytics.MonteCarlo;
+import io.heliox.atlas.engine.analytics.WalkForward;
+import io.heliox.atlas.engine.execution.FillReason;
+import io.heliox.atlas.engine.execution.OrderType;
 import io.heliox.atlas.engine.scenario.Bars;
 
 import java.io.UncheckedIOException;
@@ -43,7 +50,7 @@ public final class BacktestJson {
             fill.put("px", log.fillPx(i));
             fill.put("fee", log.fillFee(i));
             fill.put("slippage", log.fillSlippage(i));
-            fill.put("order", log.fillType(i).jsonName());
+            fill.put("order", OrderType.of(log.fillType(i)).jsonName());
             fill.put("reason", FillReason.name(log.fillReason(i)));
             out.append(write(fill)).append('\n');
         }

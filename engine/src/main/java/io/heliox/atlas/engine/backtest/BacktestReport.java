@@ -1,5 +1,10 @@
 package io.heliox.atlas.engine.backtest;
 
+import io.heliox.atlas.engine.accounting.BacktestRun;
+import io.heliox.atlas.engine.analytics.Metrics;
+import io.heliox.atlas.engine.analytics.MonteCarlo;
+import io.heliox.atlas.engine.analytics.WalkForward;
+
 /**
  * One backtest's outcome: the simulation, its scorecard, and the optional robustness checks.
  *

@@ -1,5 +1,8 @@
 package io.heliox.atlas.engine.backtest;
 
+import io.heliox.atlas.engine.analytics.MonteCarlo;
+import io.heliox.atlas.engine.execution.ExecutionConfig;
+
 /**
  * What to run besides the plain simulation: the market's terms, and optionally a Monte Carlo
  * bootstrap and a walk-forward split. All of it is part of the result signature.

@@ -2,6 +2,7 @@ package io.heliox.atlas.engine.backtest;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.engine.execution.ExecutionConfig;
 import io.heliox.atlas.kernel.CanonicalJson;
 
 /**

@@ -2,9 +2,13 @@ package io.heliox.atlas.engine.backtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.engine.analytics.MonteCarlo;
+import io.heliox.atlas.engine.analytics.WalkForward;
 import io.heliox.atlas.engine.dsl.StrategyValidator;
 import io.heliox.atlas.engine.dsl.Validation;
 import io.heliox.atlas.engine.dsl.support.Docs;
+import io.heliox.atlas.engine.execution.ExecutionConfig;
+import io.heliox.atlas.engine.execution.OrderType;
 import io.heliox.atlas.engine.scenario.Bars;
 import io.heliox.atlas.engine.scenario.ScenarioGenerator;
 import io.heliox.atlas.engine.scenario.ScenarioSpec;

@@ -7,6 +7,7 @@ import io.heliox.atlas.engine.dsl.Span;
 import io.heliox.atlas.engine.dsl.SubCode;
 import io.heliox.atlas.engine.dsl.syntax.Expr;
 import io.heliox.atlas.engine.dsl.syntax.Printer;
+import io.heliox.atlas.engine.indicators.ArgKind;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -150,7 +151,7 @@ public final class ExpressionChecker {
             Typed typed = visit(arg);
             if (typed == null) {
                 ok = false;
-            } else if (typed.type() != kind.type()) {
+            } else if (typed.type() != Type.NUMBER) { // every argument kind is a number
                 error(SubCode.TYPE_MISMATCH, arg.span(), "argument " + spec.paramNames().get(i) + " of " + spec.name()
                                 + " must be " + kind.description() + "; '" + Printer.print(arg) + "' is true/false",
                         "pass a number series such as close or ma(close, 20)");

@@ -1,5 +1,7 @@
 package io.heliox.atlas.engine.dsl.types;
 
+import io.heliox.atlas.engine.indicators.ArgKind;
+
 import java.util.List;
 import java.util.function.ToIntFunction;
 

@@ -1,21 +1,23 @@
 package io.heliox.atlas.engine.dsl.types;
 
+import io.heliox.atlas.engine.indicators.ArgKind;
+import io.heliox.atlas.engine.indicators.Indicator;
+import io.heliox.atlas.engine.indicators.IndicatorRegistry;
+
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.heliox.atlas.engine.dsl.types.ArgKind.FACTOR;
-import static io.heliox.atlas.engine.dsl.types.ArgKind.SERIES;
-import static io.heliox.atlas.engine.dsl.types.ArgKind.SHIFT;
-import static io.heliox.atlas.engine.dsl.types.ArgKind.WINDOW;
 import static io.heliox.atlas.engine.dsl.types.Type.BOOLEAN;
 import static io.heliox.atlas.engine.dsl.types.Type.NUMBER;
+import static io.heliox.atlas.engine.indicators.ArgKind.SERIES;
 
 /**
- * The whitelist. Every function reads its inputs at the current bar and earlier only, so no
- * expression built from them can see the future; a function not listed here does not exist.
+ * The whitelist: the indicators of {@link IndicatorRegistry} and the two crossings. Every
+ * function reads its inputs at the current bar and earlier only, so no expression built from
+ * them can see the future; a function not listed here does not exist.
  * Semantics (warm-up, NaN, crossing) are pinned in engine/DSL.md, section "Functions".
  */
 public final class FunctionTable {
@@ -26,28 +28,14 @@ public final class FunctionTable {
     private static final Map<String, FunctionSpec> FUNCTIONS = new LinkedHashMap<>();
 
     static {
-        add("ma", List.of(SERIES, WINDOW), List.of("x", "n"), NUMBER, c -> c[0] - 1,
-                "simple moving average of x over the last n bars");
-        add("ema", List.of(SERIES, WINDOW), List.of("x", "n"), NUMBER, c -> c[0] - 1,
-                "exponential moving average, alpha = 2/(n+1), seeded with ma(x, n) at its first defined bar");
-        add("rsi", List.of(SERIES, WINDOW), List.of("x", "n"), NUMBER, c -> c[0],
-                "Wilder's relative strength index of x over n changes, 0..100 (100 when there is no loss)");
-        add("atr", List.of(WINDOW), List.of("n"), NUMBER, c -> c[0],
-                "Wilder's average true range of the bars over n bars (reads high, low and the previous close)");
-        add("bbands_upper", List.of(SERIES, WINDOW, FACTOR), List.of("x", "n", "k"), NUMBER, c -> c[0] - 1,
-                "upper Bollinger band: ma(x, n) + k * population standard deviation of x over n bars");
-        add("bbands_mid", List.of(SERIES, WINDOW), List.of("x", "n"), NUMBER, c -> c[0] - 1,
-                "middle Bollinger band: ma(x, n)");
-        add("bbands_lower", List.of(SERIES, WINDOW, FACTOR), List.of("x", "n", "k"), NUMBER, c -> c[0] - 1,
-                "lower Bollinger band: ma(x, n) - k * population standard deviation of x over n bars");
-        add("slope", List.of(SERIES, WINDOW), List.of("x", "n"), NUMBER, c -> c[0],
-                "average change per bar over the last n bars: (x[t] - x[t-n]) / n");
-        add("highest", List.of(SERIES, WINDOW), List.of("x", "n"), NUMBER, c -> c[0] - 1,
-                "largest x over the last n bars, the current bar included");
-        add("lowest", List.of(SERIES, WINDOW), List.of("x", "n"), NUMBER, c -> c[0] - 1,
-                "smallest x over the last n bars, the current bar included");
-        add("lag", List.of(SERIES, SHIFT), List.of("x", "k"), NUMBER, c -> c[0],
-                "x as it was k bars ago (k >= 0; lag(x, 0) is x)");
+        // The number functions are the indicators: their names, signatures, warm-ups and docs
+        // are declared once, in the registry that also holds their kernels.
+        for (Indicator indicator : IndicatorRegistry.all()) {
+            add(indicator.name(), indicator.params(), indicator.paramNames(), NUMBER, indicator.ownLookback(),
+                    indicator.doc());
+        }
+        // The crossings compare two columns bar against bar; they are computed with the rules
+        // (signals.SeriesEvaluator), not as indicator columns.
         add("crossover", List.of(SERIES, SERIES), List.of("a", "b"), BOOLEAN, c -> 1,
                 "true when a[t] > b[t] and a[t-1] <= b[t-1]");
         add("crossunder", List.of(SERIES, SERIES), List.of("a", "b"), BOOLEAN, c -> 1,

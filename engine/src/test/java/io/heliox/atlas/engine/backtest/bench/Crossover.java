@@ -1,13 +1,13 @@
 package io.heliox.atlas.engine.backtest.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.heliox.atlas.engine.backtest.BacktestRun;
-import io.heliox.atlas.engine.backtest.ExecutionConfig;
-import io.heliox.atlas.engine.backtest.Simulator;
-import io.heliox.atlas.engine.backtest.TradeLog;
+import io.heliox.atlas.engine.accounting.BacktestRun;
+import io.heliox.atlas.engine.accounting.TradeLog;
 import io.heliox.atlas.engine.dsl.StrategyValidator;
 import io.heliox.atlas.engine.dsl.Validation;
 import io.heliox.atlas.engine.dsl.ir.IrStrategy;
+import io.heliox.atlas.engine.execution.ExecutionConfig;
+import io.heliox.atlas.engine.execution.Simulator;
 import io.heliox.atlas.engine.scenario.Bars;
 import io.heliox.atlas.engine.scenario.ScenarioGenerator;
 import org.ta4j.core.BarSeries;
@@ -44,7 +44,7 @@ import java.util.List;
  *   <li>ta4j's default execution is at the next bar's open; {@link TradeOnCurrentCloseModel}
  *       fills at the signal bar's close, as the engine's market orders with no delay do.</li>
  *   <li>ta4j 0.17's SMA is a running total ({@code sum + x[t] − x[t−n]}, then {@code / n}), the same
- *       operations in the same order as {@code Indicators.sma}, so the averages are bit-identical.</li>
+ *       operations in the same order as {@code Sma.of}, so the averages are bit-identical.</li>
  *   <li>Remaining difference, on exact ties only: after bars where fast == slow exactly, ta4j's
  *       {@code CrossIndicator} looks back past the tie and fires only if fast was below before it;
  *       the DSL fires on leaving a touch upward whatever came before (DSL.md). Two SMAs of a GBM
@@ -159,7 +159,7 @@ final class Crossover {
 
     /**
      * The whole backtest as one pass over the closes: running sums for both SMAs (the same
-     * operations as {@code Indicators.sma}, NaN in warm-up), DSL.md's crossing
+     * operations as {@code Sma.of}, NaN in warm-up), DSL.md's crossing
      * ({@code a[t] > b[t] && a[t−1] <= b[t−1]}, false on NaN), all-in long fills at the close.
      */
     static Trades plainLoop(double[] close) {

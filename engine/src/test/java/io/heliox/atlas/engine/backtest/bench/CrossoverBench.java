@@ -1,6 +1,6 @@
 package io.heliox.atlas.engine.backtest.bench;
 
-import io.heliox.atlas.engine.backtest.BacktestRun;
+import io.heliox.atlas.engine.accounting.BacktestRun;
 import io.heliox.atlas.engine.dsl.ir.IrStrategy;
 import io.heliox.atlas.engine.scenario.Bars;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,7 +63,7 @@ public class CrossoverBench {
         data = Crossover.bars(bars);
         ir = Crossover.strategy();
         series = Crossover.ta4jSeries(data);
-        actions = io.heliox.atlas.engine.backtest.SignalEvaluator.evaluate(ir, data);
+        actions = io.heliox.atlas.engine.signals.SignalEvaluator.evaluate(ir, data);
         Crossover.Trades trades = Crossover.checkAgreement(ir, data, series);
         if (trades.count() == 0) {
             throw new IllegalStateException("the bench scenario must trade");
@@ -78,13 +78,13 @@ public class CrossoverBench {
     /** Not a target peer: the DSL path's decisions alone (the fused MA-crossing kernel), to split its time. */
     @Benchmark
     public byte[] dslSignalsOnly() {
-        return io.heliox.atlas.engine.backtest.SignalEvaluator.evaluate(ir, data);
+        return io.heliox.atlas.engine.signals.SignalEvaluator.evaluate(ir, data);
     }
 
     /** Not a target peer: the DSL path's simulation of precomputed decisions, the other half of its time. */
     @Benchmark
     public BacktestRun dslSimulationOnly() {
-        return io.heliox.atlas.engine.backtest.Simulator.run(actions, ir.sizing(), ir.risk(), data, Crossover.CONFIG);
+        return io.heliox.atlas.engine.execution.Simulator.run(actions, ir.sizing(), ir.risk(), data, Crossover.CONFIG);
     }
 
     @Benchmark

@@ -6,9 +6,9 @@ import io.heliox.atlas.engine.backtest.BacktestJson;
 import io.heliox.atlas.engine.backtest.BacktestReport;
 import io.heliox.atlas.engine.backtest.BacktestSpec;
 import io.heliox.atlas.engine.backtest.EquityNpy;
-import io.heliox.atlas.engine.backtest.ExecutionConfig;
 import io.heliox.atlas.engine.dsl.StrategyValidator;
 import io.heliox.atlas.engine.dsl.Validation;
+import io.heliox.atlas.engine.execution.ExecutionConfig;
 import io.heliox.atlas.engine.scenario.Bars;
 import io.heliox.atlas.engine.scenario.ScenarioGenerator;
 import io.heliox.atlas.engine.scenario.ScenarioSpec;
@@ -64,12 +64,12 @@ public final class T1FootprintBench {
                 peak / 1048576.0, before / 1048576.0, measured[measured.length / 2]);
 
         Bars bars = ScenarioGenerator.generate(market);
-        double[] returns = io.heliox.atlas.engine.backtest.Metrics.returns(
-                io.heliox.atlas.engine.backtest.Simulator.run(strategy.ir(), bars, spec.execution()).equityWithStart());
+        double[] returns = io.heliox.atlas.engine.analytics.Metrics.returns(
+                io.heliox.atlas.engine.execution.Simulator.run(strategy.ir(), bars, spec.execution()).equityWithStart());
         double[] mc = new double[10];
         for (int i = 0; i < mc.length; i++) {
             long started = System.nanoTime();
-            io.heliox.atlas.engine.backtest.MonteCarlo.run(returns, 1000, 40, i, 6240);
+            io.heliox.atlas.engine.analytics.MonteCarlo.run(returns, 1000, 40, i, 6240);
             mc[i] = (System.nanoTime() - started) / 1e6;
         }
         double[] mcMeasured = Arrays.copyOfRange(mc, 3, mc.length);

@@ -1,0 +1,47 @@
+package io.heliox.atlas.engine.execution;
+
+/**
+ * Slippage per bar in basis points: {@code base_bps + k_vol · σ_t · 10⁴}, where σ_t is the
+ * population standard deviation of the close-to-close simple returns in the last {@code window}
+ * bars up to and including t (fewer at the start: σ over the returns there are, 0 on bar 0). It
+ * reads bars ≤ t only, so a fill at bar t never pays for volatility that has not happened yet.
+ */
+public final class SlippageModel {
+
+    private SlippageModel() {
+    }
+
+    /** One value per bar; constant {@code baseBps} when {@code kVol} is 0. */
+    public static double[] bps(double[] close, double baseBps, double kVol, int window) {
+        double[] out = new double[close.length];
+        if (kVol == 0) {
+            java.util.Arrays.fill(out, baseBps);
+            return out;
+        }
+        // Sliding sums of r and r² are safe here: returns are centred near 0, so E[r²] − E[r]²
+        // does not cancel the way it would on raw prices (BollingerBands uses Welford for those).
+        double sum = 0;
+        double sumSq = 0;
+        for (int t = 0; t < close.length; t++) {
+            if (t >= 1) {
+                double r = close[t] / close[t - 1] - 1;
+                sum += r;
+                sumSq += r * r;
+            }
+            int oldest = t - window; // return index t−window leaves when the window is full
+            if (oldest >= 1) {
+                double r = close[oldest] / close[oldest - 1] - 1;
+                sum -= r;
+                sumSq -= r * r;
+            }
+            int count = Math.min(t, window);
+            double sigma = 0;
+            if (count >= 1) {
+                double mean = sum / count;
+                sigma = Math.sqrt(Math.max(sumSq / count - mean * mean, 0));
+            }
+            out[t] = baseBps + kVol * sigma * 1e4;
+        }
+        return out;
+    }
+}

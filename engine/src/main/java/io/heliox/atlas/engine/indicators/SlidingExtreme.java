@@ -1,0 +1,44 @@
+package io.heliox.atlas.engine.indicators;
+
+/**
+ * The window max/min behind {@link Highest} and {@link Lowest}: a monotonic deque of bar indices
+ * (an int ring buffer, no boxing). Each bar enters and leaves it once, so O(n) total instead of
+ * O(n·window) — windows go to 5000.
+ */
+final class SlidingExtreme {
+
+    private SlidingExtreme() {
+    }
+
+    static double[] of(double[] x, int n, boolean max) {
+        NanFreeRuns.requireWindow(n);
+        double[] out = NanFreeRuns.nans(x.length);
+        int[] deque = new int[Math.min(n, Math.max(x.length, 1))];
+        NanFreeRuns.forEach(x.length, (from, to) -> {
+            int head = 0;
+            int size = 0;
+            int cap = deque.length;
+            for (int t = from; t < to; t++) {
+                if (size > 0 && deque[head] <= t - n) { // oldest left the window
+                    head = (head + 1) % cap;
+                    size--;
+                }
+                // drop bars the new one dominates: they can never be the extreme again
+                while (size > 0) {
+                    double last = x[deque[(head + size - 1) % cap]];
+                    if (max ? last <= x[t] : last >= x[t]) {
+                        size--;
+                    } else {
+                        break;
+                    }
+                }
+                deque[(head + size) % cap] = t;
+                size++;
+                if (t - from >= n - 1) {
+                    out[t] = x[deque[head]];
+                }
+            }
+        }, x);
+        return out;
+    }
+}
