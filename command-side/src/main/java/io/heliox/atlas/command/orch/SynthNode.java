@@ -16,8 +16,8 @@ import io.heliox.atlas.contracts.MalformedJsonException;
 import io.heliox.atlas.engine.dsl.CheckOptions;
 import io.heliox.atlas.engine.dsl.DslError;
 import io.heliox.atlas.engine.dsl.SchemaGate;
-import io.heliox.atlas.engine.dsl.StrategyValidator;
-import io.heliox.atlas.engine.dsl.Validation;
+import io.heliox.atlas.engine.dsl.validation.StrategyValidator;
+import io.heliox.atlas.engine.dsl.validation.Validation;
 import io.heliox.atlas.kernel.CanonicalJson;
 
 import java.nio.charset.StandardCharsets;

@@ -93,7 +93,7 @@ class ArchitectSynthTest {
     }
 
     private static Set<String> features(JsonNode candidate) {
-        return RuleSimilarity.features(new io.heliox.atlas.engine.dsl.StrategyValidator(Nodes.STRATEGY_SCHEMA,
+        return RuleSimilarity.features(new io.heliox.atlas.engine.dsl.validation.StrategyValidator(Nodes.STRATEGY_SCHEMA,
                 io.heliox.atlas.engine.dsl.CheckOptions.DEFAULTS).validate(candidate).ir());
     }
 }

@@ -6,7 +6,7 @@ import io.heliox.atlas.llm.guard.InjectionGuard;
 import io.heliox.atlas.llm.local.LocalModel;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.engine.dsl.CheckOptions;
-import io.heliox.atlas.engine.dsl.StrategyValidator;
+import io.heliox.atlas.engine.dsl.validation.StrategyValidator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,5 +1,7 @@
 package io.heliox.atlas.engine.dsl;
 
+import io.heliox.atlas.engine.dsl.validation.Validation;
+import io.heliox.atlas.engine.dsl.validation.StrategyValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.heliox.atlas.engine.dsl.support.Docs;
 import io.heliox.atlas.engine.dsl.support.Edit;

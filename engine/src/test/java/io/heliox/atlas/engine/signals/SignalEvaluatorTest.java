@@ -1,8 +1,8 @@
 package io.heliox.atlas.engine.signals;
 
 import io.heliox.atlas.engine.dsl.Action;
-import io.heliox.atlas.engine.dsl.StrategyValidator;
-import io.heliox.atlas.engine.dsl.Validation;
+import io.heliox.atlas.engine.dsl.validation.StrategyValidator;
+import io.heliox.atlas.engine.dsl.validation.Validation;
 import io.heliox.atlas.engine.dsl.ir.IrNode;
 import io.heliox.atlas.engine.dsl.ir.IrStrategy;
 import io.heliox.atlas.engine.dsl.ir.Lowering;

@@ -2,8 +2,8 @@ package io.heliox.atlas.engine.dsl.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.heliox.atlas.engine.dsl.StrategyValidator;
-import io.heliox.atlas.engine.dsl.Validation;
+import io.heliox.atlas.engine.dsl.validation.StrategyValidator;
+import io.heliox.atlas.engine.dsl.validation.Validation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,4 +1,4 @@
-package io.heliox.atlas.engine.dsl;
+package io.heliox.atlas.engine.dsl.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

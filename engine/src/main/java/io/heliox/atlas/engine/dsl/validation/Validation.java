@@ -1,5 +1,6 @@
-package io.heliox.atlas.engine.dsl;
+package io.heliox.atlas.engine.dsl.validation;
 
+import io.heliox.atlas.engine.dsl.DslError;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.heliox.atlas.engine.dsl.ir.IrStrategy;
 

@@ -1,6 +1,7 @@
-package io.heliox.atlas.query;
+package io.heliox.atlas.query.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.heliox.atlas.query.DatabaseCheck;
 import io.heliox.atlas.query.audit.AuditLog;
 import io.heliox.atlas.query.portfolio.PortfolioList;
 import io.heliox.atlas.query.portfolio.PortfolioProjection;
