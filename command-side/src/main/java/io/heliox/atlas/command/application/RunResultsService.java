@@ -69,7 +69,7 @@ public class RunResultsService {
         JsonNode candidate = find(run.artifact(Phase.SYNTH).path("candidates"),
                 c -> c.path("id").asText().equals(candidateId)).orElseThrow();
         JsonNode scenario = find(t0.path("scenarios"), s -> s.path("id").asText().equals(scenarioId)).orElseThrow();
-        EngineBacktests.Outcome outcome = engine.run(EngineBacktests.Tier.T0, candidate,
+        EngineBacktests.Outcome outcome = engine.run(EngineBacktests.Tier.QUICK, candidate,
                 new EngineBacktests.Inline(scenario.path("spec")), T0Evaluation.spec(run.seed()));
         double initialCash = t0.at("/terms/initialCash").asDouble();
         return new ResultDetail(candidateId, scenarioId, outcome.result().signature(), cell.path("periodsPerYear"),

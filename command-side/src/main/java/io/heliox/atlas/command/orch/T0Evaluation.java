@@ -221,7 +221,7 @@ public final class T0Evaluation {
         String candidateId = candidate.path("id").asText();
         List<Cell> cells = new ArrayList<>();
         for (Scenario scenario : scenarios) {
-            EngineBacktests.Outcome outcome = engine.run(EngineBacktests.Tier.T0, candidate,
+            EngineBacktests.Outcome outcome = engine.run(EngineBacktests.Tier.QUICK, candidate,
                     new EngineBacktests.Inline(scenario.spec()), spec);
             cells.add(cell(candidateId, scenario.id(), outcome, urls.of(candidateId, scenario.id())));
         }

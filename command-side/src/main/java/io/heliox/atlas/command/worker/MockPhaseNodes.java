@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Milestone 1's mock nodes (roadmap 1.3): no model and no backtest, but every payload has the
- * production shape (blueprint, StrategyDSL candidates, backtest results, pack manifest) and is
+ * The mock nodes (a run's {@code mock} mode, for UI work and tests): no model and no backtest,
+ * but every payload has the production shape (blueprint, StrategyDSL candidates, backtest results, pack manifest) and is
  * validated against the contract before it is recorded. Outputs depend only on the prompt and the
  * seed, through {@link SplittableRandom} (SplitMix64), so the same run gives the same payloads.
  *
@@ -48,7 +48,7 @@ public final class MockPhaseNodes implements PhaseNode {
         this.links = links;
     }
 
-    /** Milestone 1's fixed protocol: one status, then the artifact (pack: the artifact alone). */
+    /** The mock protocol: one status, then the artifact (pack: the artifact alone). */
     @Override
     public Step next(RunState history, Instant now) {
         Phase phase = history.phase();

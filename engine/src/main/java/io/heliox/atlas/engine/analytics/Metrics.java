@@ -113,7 +113,7 @@ public record Metrics(double periodsPerYear, double sharpe, Double sortino, doub
 
     /**
      * empyrical's Sortino: the downside deviation averages the squared shortfalls over ALL
-     * periods, not only the losing ones. The roadmap's {@code mean(positive) / std(negative)} is
+     * periods, not only the losing ones. The product spec's {@code mean(positive) / std(negative)} is
      * non-standard (it ignores how often losses happen) and is deliberately not used.
      */
     static Double sortino(double[] r, double p) {

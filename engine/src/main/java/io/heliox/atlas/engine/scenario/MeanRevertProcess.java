@@ -4,7 +4,7 @@ package io.heliox.atlas.engine.scenario;
  * Ornstein–Uhlenbeck on log price x, discretised per bar:
  * x_t = x_{t−1} + clamp(κ·(ln θ − x_{t−1}), ±3σ) + σ·z_t, starting at x_0 = ln θ.
  * The returns it produces revert (negative lag-1 autocorrelation of about −κ/2). The clamp is the
- * roadmap's "avoid extreme drift": after a large excursion the pull back is at most 3σ a bar, so
+ * specification's "avoid extreme drift": after a large excursion the pull back is at most 3σ a bar, so
  * recovery looks like a strong trend rather than a single jump. Draws per bar: one normal.
  */
 final class MeanRevertProcess implements PriceProcess {

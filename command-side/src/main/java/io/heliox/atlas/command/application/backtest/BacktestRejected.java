@@ -20,7 +20,7 @@ public class BacktestRejected extends RuntimeException {
     }
 
     /** What the client can do instead, for the adapter to say in its own terms (an endpoint, a field). */
-    public enum Remedy { USE_T1, STORE_THE_SCENARIO_FIRST }
+    public enum Remedy { USE_THE_FULL_TIER, STORE_THE_SCENARIO_FIRST }
 
     private final transient List<Finding> findings;
     private final transient List<DslError> dslErrors;

@@ -26,8 +26,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The engine as a service: T0, a quick check on up to 1,000 bars, and T1, the full
- * backtest on 10,000–50,000 bars. A request is signed before anything heavy happens (the IR hash,
+ * The engine as a service in two tiers: the quick tier (wire name t0) on up to 1,000 bars, and
+ * the full tier (wire name t1), the full backtest on 10,000–50,000 bars. A request is signed before anything heavy happens (the IR hash,
  * the market's content hash and the terms are known up front), so a repeated request is answered
  * from the stored result without generating a bar. Computations are limited to one per core at a
  * time; the rest wait (up to {@code queueTimeoutMs}) instead of thrashing the machine.
@@ -35,8 +35,8 @@ import java.util.concurrent.TimeUnit;
 public class EngineBacktests {
 
     public enum Tier {
-        T0("t0", ScenarioSpec.MIN_BARS, 1_000),
-        T1("t1", 10_000, 50_000);
+        QUICK("t0", ScenarioSpec.MIN_BARS, 1_000),
+        FULL("t1", 10_000, 50_000);
 
         private final String id;
         private final int minBars;
@@ -112,7 +112,7 @@ public class EngineBacktests {
         if (resolved.bars < tier.minBars || resolved.bars > tier.maxBars) {
             String message = tier.id + " runs markets of " + tier.minBars + " to " + tier.maxBars
                     + " bars; this one has " + resolved.bars;
-            Remedy remedy = tier == Tier.T0 ? Remedy.USE_T1 : null;
+            Remedy remedy = tier == Tier.QUICK ? Remedy.USE_THE_FULL_TIER : null;
             throw market instanceof Inline ? BacktestRejected.at(Part.SCENARIO, "/duration_bars", message, remedy)
                     : BacktestRejected.at(Part.SCENARIO_REF, "", message, remedy);
         }

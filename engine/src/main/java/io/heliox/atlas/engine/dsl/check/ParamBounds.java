@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * Bounds for the parameter names strategies use by convention. A name not listed here has no
  * bounds of its own; it is still checked where it is used (a window must be a whole number of
- * bars, a shift non-negative). The table is the "known keys" of the roadmap's params rule.
+ * bars, a shift non-negative). The table is the DSL's "known keys" of the params rule.
  */
 public final class ParamBounds {
 

@@ -50,13 +50,13 @@ public class EngineController {
     @PostMapping(path = "/api/v1/engine/t0", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<byte[]> t0(HttpServletRequest request) {
-        return run(EngineBacktests.Tier.T0, request);
+        return run(EngineBacktests.Tier.QUICK, request);
     }
 
     @PostMapping(path = "/api/v1/engine/t1", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<byte[]> t1(HttpServletRequest request) {
-        return run(EngineBacktests.Tier.T1, request);
+        return run(EngineBacktests.Tier.FULL, request);
     }
 
     private ResponseEntity<byte[]> run(EngineBacktests.Tier tier, HttpServletRequest request) {
@@ -139,7 +139,7 @@ public class EngineController {
             return message;
         }
         return message + switch (remedy) {
-            case USE_T1 -> " (use /api/v1/engine/t1)";
+            case USE_THE_FULL_TIER -> " (use /api/v1/engine/t1)";
             case STORE_THE_SCENARIO_FIRST -> "; store it with POST /api/v1/scenarios or send it inline as scenario";
         };
     }

@@ -60,7 +60,7 @@ class EngineResponses {
      * stored trade line as it is (each is one JSON object written by {@link BacktestJson#MAPPER},
      * so re-parsing it would give back the same bytes). Building a tree of 50,000 number nodes
      * and parsing every trade line again took most of a 50k-bar answer's time (measured, p50
-     * ≈ 17 ms of a T1 request's 66). {@code EngineResponsesTest} pins the bytes to the tree-built
+     * ≈ 17 ms of a full-tier request's 66). {@code EngineResponsesTest} pins the bytes to the tree-built
      * answer.
      */
     static byte[] build(EngineBacktests.Tier tier, BacktestResult result) {

@@ -42,9 +42,9 @@ class EngineResponsesTest {
         BacktestSpec withMcAndWf = new BacktestSpec(ExecutionConfig.of(100_000).withCosts(2, 1).withBarDelay(1),
                 new BacktestSpec.MonteCarloSpec(200, 40, 7), 5);
         BacktestSpec plain = new BacktestSpec(ExecutionConfig.of(10_000).withCosts(5, 3).withBarDelay(2), null, 0);
-        assertSame(EngineBacktests.Tier.T1, stored(Strategies.MA_CROSS, 50_000, withMcAndWf), 100);
-        assertSame(EngineBacktests.Tier.T0, stored(Strategies.MA_CROSS, 1_000, plain), 2);
-        assertSame(EngineBacktests.Tier.T0, stored(NEVER_TRADES, 500, plain), 0);
+        assertSame(EngineBacktests.Tier.FULL, stored(Strategies.MA_CROSS, 50_000, withMcAndWf), 100);
+        assertSame(EngineBacktests.Tier.QUICK, stored(Strategies.MA_CROSS, 1_000, plain), 2);
+        assertSame(EngineBacktests.Tier.QUICK, stored(NEVER_TRADES, 500, plain), 0);
     }
 
     private static void assertSame(EngineBacktests.Tier tier, BacktestResult stored, int minTrades) throws Exception {
