@@ -1,10 +1,10 @@
 package io.heliox.atlas.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.llm.output.JsonRepair;
 import io.heliox.atlas.llm.output.OutputPipeline;
 import io.heliox.atlas.llm.output.OutputRejected;
-import io.heliox.atlas.contracts.ContractSchemas;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.heliox.atlas.llm;
 
+import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.llm.prompt.PromptTemplate;
 import io.heliox.atlas.llm.prompt.PromptTemplates;
-import io.heliox.atlas.contracts.ContractSchemas;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package io.heliox.atlas.command.application;
 
-import io.heliox.atlas.command.application.backtest.EngineBacktests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,6 +9,7 @@ import io.heliox.atlas.api.NotFoundException;
 import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.run.RunState;
+import io.heliox.atlas.command.application.backtest.EngineBacktests;
 import io.heliox.atlas.command.orch.T0Evaluation;
 import io.heliox.atlas.command.run.RunStates;
 import io.heliox.atlas.engine.backtest.EquityNpy;

@@ -3,6 +3,7 @@ package io.heliox.atlas.command.orch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.llm.LlmFailure;
 import io.heliox.atlas.llm.LlmProvider;
 import io.heliox.atlas.llm.guard.InjectionGuard;
@@ -10,7 +11,6 @@ import io.heliox.atlas.llm.guard.SecretMasker;
 import io.heliox.atlas.llm.output.OutputPipeline;
 import io.heliox.atlas.llm.output.OutputRejected;
 import io.heliox.atlas.llm.prompt.PromptTemplates;
-import io.heliox.atlas.contracts.ContractSchemas;
 
 import java.util.ArrayList;
 import java.util.List;

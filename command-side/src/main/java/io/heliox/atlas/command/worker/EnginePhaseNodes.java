@@ -1,6 +1,5 @@
 package io.heliox.atlas.command.worker;
 
-import io.heliox.atlas.api.run.RunState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,8 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.run.Checkpoint;
-import io.heliox.atlas.command.orch.T0Evaluation;
 import io.heliox.atlas.api.run.RunLinks;
+import io.heliox.atlas.api.run.RunState;
+import io.heliox.atlas.command.orch.T0Evaluation;
 import io.heliox.atlas.command.pack.RunPackages;
 import io.heliox.atlas.command.storage.ObjectStore;
 import io.heliox.atlas.kernel.CanonicalJson;

@@ -1,6 +1,5 @@
 package io.heliox.atlas.command.worker;
 
-import io.heliox.atlas.api.run.RunState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +7,7 @@ import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.RunOptions;
 import io.heliox.atlas.api.run.Checkpoint;
+import io.heliox.atlas.api.run.RunState;
 import io.heliox.atlas.command.orch.ArchitectNode;
 import io.heliox.atlas.command.orch.BudgetGuard;
 import io.heliox.atlas.command.orch.LlmTrace;

@@ -1,7 +1,5 @@
 package io.heliox.atlas.command.worker;
 
-import io.heliox.atlas.api.run.RunLinks;
-import io.heliox.atlas.api.run.RunState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,11 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.PhaseStep;
-import io.heliox.atlas.llm.local.BlueprintDraft;
-import io.heliox.atlas.llm.local.TradingIntent;
+import io.heliox.atlas.api.run.RunLinks;
+import io.heliox.atlas.api.run.RunState;
 import io.heliox.atlas.command.orch.T0Evaluation;
 import io.heliox.atlas.engine.analytics.Metrics;
 import io.heliox.atlas.kernel.CanonicalJson;
+import io.heliox.atlas.llm.local.BlueprintDraft;
+import io.heliox.atlas.llm.local.TradingIntent;
 
 import java.time.Instant;
 import java.util.ArrayList;

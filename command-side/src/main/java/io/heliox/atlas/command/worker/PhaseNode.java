@@ -1,8 +1,8 @@
 package io.heliox.atlas.command.worker;
 
-import io.heliox.atlas.api.run.RunState;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.heliox.atlas.api.PhaseEventType;
+import io.heliox.atlas.api.run.RunState;
 
 import java.time.Instant;
 

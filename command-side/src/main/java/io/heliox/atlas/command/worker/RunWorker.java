@@ -1,11 +1,9 @@
 package io.heliox.atlas.command.worker;
 
-import io.heliox.atlas.api.run.RunState;
-import io.heliox.atlas.command.run.RunStates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.Phase;
+import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.run.OrchestratorEvent;
 import io.heliox.atlas.api.run.PhaseArtifactProducedEvent;
@@ -13,8 +11,10 @@ import io.heliox.atlas.api.run.PhaseError;
 import io.heliox.atlas.api.run.PhaseStatusReportedEvent;
 import io.heliox.atlas.api.run.RecordPhaseEventCommand;
 import io.heliox.atlas.api.run.RunCreatedEvent;
+import io.heliox.atlas.api.run.RunState;
 import io.heliox.atlas.command.orch.LlmTrace;
 import io.heliox.atlas.command.orch.NodeFailed;
+import io.heliox.atlas.command.run.RunStates;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.contracts.Violation;
 import org.axonframework.commandhandling.gateway.CommandGateway;

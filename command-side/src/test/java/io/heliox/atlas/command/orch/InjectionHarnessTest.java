@@ -1,12 +1,12 @@
 package io.heliox.atlas.command.orch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.heliox.atlas.llm.LlmProvider;
-import io.heliox.atlas.llm.guard.InjectionGuard;
-import io.heliox.atlas.llm.local.LocalModel;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.engine.dsl.CheckOptions;
 import io.heliox.atlas.engine.dsl.validation.StrategyValidator;
+import io.heliox.atlas.llm.LlmProvider;
+import io.heliox.atlas.llm.guard.InjectionGuard;
+import io.heliox.atlas.llm.local.LocalModel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

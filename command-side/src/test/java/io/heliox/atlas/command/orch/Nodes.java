@@ -1,11 +1,11 @@
 package io.heliox.atlas.command.orch;
 
+import io.heliox.atlas.contracts.ContractSchemas;
+import io.heliox.atlas.engine.dsl.SchemaGate;
 import io.heliox.atlas.llm.LlmProvider;
 import io.heliox.atlas.llm.guard.SecretMasker;
 import io.heliox.atlas.llm.local.LocalModel;
 import io.heliox.atlas.llm.prompt.PromptTemplates;
-import io.heliox.atlas.contracts.ContractSchemas;
-import io.heliox.atlas.engine.dsl.SchemaGate;
 
 import java.util.Map;
 

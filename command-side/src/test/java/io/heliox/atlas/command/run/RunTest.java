@@ -22,10 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.matches;
 import static org.axonframework.test.matchers.Matchers.messageWithPayload;
-import static org.axonframework.test.matchers.Matchers.andNoMore;
 
 /** The rules of a run, as a product person would state them. */
 class RunTest {

@@ -1,18 +1,18 @@
 package io.heliox.atlas.command.worker;
 
-import io.heliox.atlas.api.run.RunState;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.PhaseStep;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.RunOptions;
 import io.heliox.atlas.api.run.OrchestratorEvent;
+import io.heliox.atlas.api.run.RunState;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.engine.dsl.validation.StrategyValidator;
 import io.heliox.atlas.engine.dsl.validation.Validation;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;

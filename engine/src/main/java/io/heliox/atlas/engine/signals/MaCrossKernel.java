@@ -75,13 +75,7 @@ final class MaCrossKernel {
         if (node instanceof IrNode.Call c && c.function().equals("ma") && c.args().size() == 2
                 && c.args().get(0) instanceof IrNode.Series s && c.args().get(1) instanceof IrNode.Num n
                 && n.value() >= 1 && n.value() == Math.rint(n.value()) && n.value() <= Integer.MAX_VALUE) {
-            return switch (s.series()) {
-                case OPEN -> bars.open();
-                case HIGH -> bars.high();
-                case LOW -> bars.low();
-                case CLOSE -> bars.close();
-                case VOLUME -> bars.volume();
-            };
+            return SeriesEvaluator.column(bars, s.series());
         }
         return null;
     }

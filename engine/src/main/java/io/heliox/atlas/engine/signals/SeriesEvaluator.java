@@ -1,5 +1,6 @@
 package io.heliox.atlas.engine.signals;
 
+import io.heliox.atlas.engine.dsl.PriceSeries;
 import io.heliox.atlas.engine.dsl.ir.IrNode;
 import io.heliox.atlas.engine.indicators.Indicator;
 import io.heliox.atlas.engine.indicators.IndicatorArgs;
@@ -76,13 +77,7 @@ public final class SeriesEvaluator {
             return out;
         }
         if (node instanceof IrNode.Series s) {
-            return switch (s.series()) {
-                case OPEN -> bars.open();
-                case HIGH -> bars.high();
-                case LOW -> bars.low();
-                case CLOSE -> bars.close();
-                case VOLUME -> bars.volume();
-            };
+            return column(bars, s.series());
         }
         if (node instanceof IrNode.Neg neg) {
             double[] x = number(neg.operand());
@@ -298,5 +293,16 @@ public final class SeriesEvaluator {
             return n.value();
         }
         throw new IllegalArgumentException("a window, shift or factor must be a constant: " + arg);
+    }
+
+    /** The bars' column a price series names (shared, read only). */
+    static double[] column(Bars bars, PriceSeries series) {
+        return switch (series) {
+            case OPEN -> bars.open();
+            case HIGH -> bars.high();
+            case LOW -> bars.low();
+            case CLOSE -> bars.close();
+            case VOLUME -> bars.volume();
+        };
     }
 }

@@ -1,7 +1,5 @@
 package io.heliox.atlas.engine.dsl;
 
-import io.heliox.atlas.engine.dsl.validation.Validation;
-import io.heliox.atlas.engine.dsl.validation.StrategyValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.engine.dsl.ir.CanonicalIr;
@@ -12,6 +10,8 @@ import io.heliox.atlas.engine.dsl.support.StrategyGen;
 import io.heliox.atlas.engine.dsl.syntax.Expr;
 import io.heliox.atlas.engine.dsl.syntax.Parser;
 import io.heliox.atlas.engine.dsl.syntax.Printer;
+import io.heliox.atlas.engine.dsl.validation.StrategyValidator;
+import io.heliox.atlas.engine.dsl.validation.Validation;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

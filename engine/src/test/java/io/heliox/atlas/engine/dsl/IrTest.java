@@ -1,7 +1,5 @@
 package io.heliox.atlas.engine.dsl;
 
-import io.heliox.atlas.engine.dsl.validation.Validation;
-import io.heliox.atlas.engine.dsl.validation.StrategyValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.engine.dsl.ir.CanonicalIr;
@@ -10,6 +8,8 @@ import io.heliox.atlas.engine.dsl.ir.Lowering;
 import io.heliox.atlas.engine.dsl.ir.Simplifier;
 import io.heliox.atlas.engine.dsl.support.Docs;
 import io.heliox.atlas.engine.dsl.syntax.Parser;
+import io.heliox.atlas.engine.dsl.validation.StrategyValidator;
+import io.heliox.atlas.engine.dsl.validation.Validation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

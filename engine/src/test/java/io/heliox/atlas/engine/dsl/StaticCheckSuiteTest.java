@@ -1,10 +1,10 @@
 package io.heliox.atlas.engine.dsl;
 
-import io.heliox.atlas.engine.dsl.validation.Validation;
-import io.heliox.atlas.engine.dsl.validation.StrategyValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.heliox.atlas.engine.dsl.support.Docs;
 import io.heliox.atlas.engine.dsl.support.Edit;
+import io.heliox.atlas.engine.dsl.validation.StrategyValidator;
+import io.heliox.atlas.engine.dsl.validation.Validation;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;

@@ -1,14 +1,14 @@
 package io.heliox.atlas.engine.signals;
 
 import io.heliox.atlas.engine.dsl.Action;
-import io.heliox.atlas.engine.dsl.validation.StrategyValidator;
-import io.heliox.atlas.engine.dsl.validation.Validation;
 import io.heliox.atlas.engine.dsl.ir.IrNode;
 import io.heliox.atlas.engine.dsl.ir.IrStrategy;
 import io.heliox.atlas.engine.dsl.ir.Lowering;
 import io.heliox.atlas.engine.dsl.ir.Simplifier;
 import io.heliox.atlas.engine.dsl.support.Docs;
 import io.heliox.atlas.engine.dsl.syntax.Parser;
+import io.heliox.atlas.engine.dsl.validation.StrategyValidator;
+import io.heliox.atlas.engine.dsl.validation.Validation;
 import io.heliox.atlas.engine.indicators.IndicatorChecks;
 import io.heliox.atlas.engine.indicators.Rsi;
 import io.heliox.atlas.engine.scenario.Bars;

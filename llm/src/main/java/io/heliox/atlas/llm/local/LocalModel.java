@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.kernel.CanonicalJson;
 import io.heliox.atlas.llm.LlmCall;
 import io.heliox.atlas.llm.LlmFailure;
 import io.heliox.atlas.llm.LlmProvider;
 import io.heliox.atlas.llm.LlmReply;
 import io.heliox.atlas.llm.guard.InjectionGuard;
 import io.heliox.atlas.llm.output.JsonRepair;
-import io.heliox.atlas.kernel.CanonicalJson;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,13 +1,13 @@
 package io.heliox.atlas.llm.remote;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.llm.LlmCall;
 import io.heliox.atlas.llm.LlmFailure;
 import io.heliox.atlas.llm.LlmReply;
 import io.heliox.atlas.llm.LlmRouter;
 import io.heliox.atlas.llm.local.LocalModel;
 import io.heliox.atlas.llm.output.OutputPipeline;
-import io.heliox.atlas.contracts.ContractSchemas;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package io.heliox.atlas.web.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.portfolio.PortfolioItemConflictException;
 import io.heliox.atlas.api.portfolio.PortfolioItemSavedEvent;
 import io.heliox.atlas.command.application.PortfolioService;

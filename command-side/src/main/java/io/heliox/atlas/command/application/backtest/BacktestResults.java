@@ -1,14 +1,14 @@
 package io.heliox.atlas.command.application.backtest;
 
-import io.heliox.atlas.command.application.backtest.BacktestResult;
-import io.heliox.atlas.kernel.SizedLru;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.heliox.atlas.command.application.backtest.BacktestResult;
 import io.heliox.atlas.command.storage.ObjectStore;
 import io.heliox.atlas.engine.backtest.Backtest;
 import io.heliox.atlas.engine.backtest.BacktestJson;
 import io.heliox.atlas.engine.backtest.BacktestReport;
 import io.heliox.atlas.engine.backtest.EquityNpy;
 import io.heliox.atlas.engine.scenario.Bars;
+import io.heliox.atlas.kernel.SizedLru;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;

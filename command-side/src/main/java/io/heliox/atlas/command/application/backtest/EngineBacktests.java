@@ -1,10 +1,11 @@
 package io.heliox.atlas.command.application.backtest;
 
-import io.heliox.atlas.command.application.scenario.ScenarioDatasets;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.heliox.atlas.command.application.backtest.BacktestRejected.Part;
 import io.heliox.atlas.command.application.backtest.BacktestRejected.Remedy;
 import io.heliox.atlas.command.application.backtest.BacktestResults;
 import io.heliox.atlas.command.application.backtest.WriteBehind;
+import io.heliox.atlas.command.application.scenario.ScenarioDatasets;
 import io.heliox.atlas.engine.backtest.Backtest;
 import io.heliox.atlas.engine.backtest.BacktestReport;
 import io.heliox.atlas.engine.backtest.BacktestSpec;
@@ -18,7 +19,6 @@ import io.heliox.atlas.engine.scenario.ScenarioGenerator;
 import io.heliox.atlas.engine.scenario.ScenarioSpec;
 import io.heliox.atlas.engine.scenario.ScenarioSpecException;
 import io.heliox.atlas.engine.scenario.Timeframe;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package io.heliox.atlas.engine.dsl.validation;
 
-import io.heliox.atlas.engine.dsl.SchemaGate;
-import io.heliox.atlas.engine.dsl.Loc;
-import io.heliox.atlas.engine.dsl.DslError;
-import io.heliox.atlas.engine.dsl.CheckOptions;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.heliox.atlas.engine.dsl.CheckOptions;
+import io.heliox.atlas.engine.dsl.DslError;
+import io.heliox.atlas.engine.dsl.Loc;
+import io.heliox.atlas.engine.dsl.SchemaGate;
 import io.heliox.atlas.engine.dsl.check.ParamBounds;
 import io.heliox.atlas.engine.dsl.check.RiskChecks;
 import io.heliox.atlas.engine.dsl.check.RuleSetChecks;

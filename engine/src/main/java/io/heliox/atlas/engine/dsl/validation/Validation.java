@@ -1,7 +1,7 @@
 package io.heliox.atlas.engine.dsl.validation;
 
-import io.heliox.atlas.engine.dsl.DslError;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.heliox.atlas.engine.dsl.DslError;
 import io.heliox.atlas.engine.dsl.ir.IrStrategy;
 
 import java.util.List;

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.command.application.backtest.BacktestResult;
 import io.heliox.atlas.command.application.backtest.EngineBacktests;
-import io.heliox.atlas.kernel.SizedLru;
 import io.heliox.atlas.engine.backtest.BacktestJson;
 import io.heliox.atlas.engine.backtest.EquityNpy;
+import io.heliox.atlas.kernel.SizedLru;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayOutputStream;
