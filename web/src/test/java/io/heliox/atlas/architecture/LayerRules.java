@@ -5,8 +5,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
@@ -25,11 +23,6 @@ final class LayerRules {
 
     LayerRules(String root) {
         this.root = root;
-    }
-
-    List<ArchRule> all() {
-        return List.of(webUsesOnlyTheCommandSidesServices(), pureLibrariesKnowNoFramework(), coreApiKnowsNoSpring(),
-                controllersTalkOnlyToServicesAndGateways(), packagesFormNoCycles());
     }
 
     /**
