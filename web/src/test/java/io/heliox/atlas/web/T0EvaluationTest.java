@@ -1,6 +1,11 @@
 package io.heliox.atlas.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.heliox.atlas.api.artifact.Blueprint;
+import io.heliox.atlas.api.artifact.Candidate;
+import io.heliox.atlas.api.artifact.T0Artifact.Cell;
+import io.heliox.atlas.api.artifact.T0Artifact.Ranked;
+import io.heliox.atlas.api.artifact.T0Artifact.Scenario;
 import io.heliox.atlas.command.application.backtest.EngineBacktests;
 import io.heliox.atlas.command.orch.ArchitectNode;
 import io.heliox.atlas.command.orch.SynthNode;
@@ -32,27 +37,28 @@ class T0EvaluationTest extends AtlasIntegrationTest {
     @Test
     void candidatesAreBacktestedOnFourScenariosAndRankedByTheRobustScore() {
         long seed = System.nanoTime() % 1_000_000; // fresh results, not another test run's cache
-        JsonNode blueprint = architect.run("Create MA crossover strategy", seed).blueprint();
-        JsonNode candidates = synth.run(blueprint, seed).candidates();
+        JsonNode document = architect.run("Create MA crossover strategy", seed).blueprint();
+        Blueprint blueprint = Blueprint.of(document);
+        List<Candidate> candidates = Candidate.listOf(synth.run(document, seed).candidates());
         T0Evaluation t0 = new T0Evaluation(engine);
 
         T0Evaluation.Result first = t0.evaluate(blueprint, candidates, seed, URLS);
-        assertThat(first.scenarios()).extracting(T0Evaluation.Scenario::id)
+        assertThat(first.scenarios()).extracting(Scenario::id)
                 .containsExactly("trend-up", "trend-down", "mean-revert", "vol-high");
         assertThat(first.cells()).hasSize(candidates.size() * 4);
         assertThat(first.cells()).allSatisfy(c -> {
             assertThat(c.sharpe()).isFinite();
             assertThat(c.maxDrawdown()).isBetween(0.0, 1.0);
-            assertThat(c.mcSharpeP5()).isFinite();
-            assertThat(c.json().path("detailUrl").asText()).isEqualTo("/detail/" + c.candidateId() + "/" + c.scenarioId());
+            assertThat(c.monteCarlo().path("sharpe_p5").asDouble()).isFinite();
+            assertThat(c.detailUrl()).isEqualTo("/detail/" + c.candidateId() + "/" + c.scenarioId());
         });
-        assertThat(first.ranking()).extracting(T0Evaluation.Ranked::rank).containsExactly(
+        assertThat(first.ranking()).extracting(Ranked::rank).containsExactly(
                 java.util.stream.IntStream.rangeClosed(1, candidates.size()).boxed().toArray(Integer[]::new));
-        double limit = blueprint.at("/constraints/max_drawdown_pct").asDouble() / 100;
-        for (T0Evaluation.Ranked r : first.ranking()) {
-            List<T0Evaluation.Cell> own = first.cells().stream().filter(c -> c.candidateId().equals(r.candidateId())).toList();
-            double worstSharpe = own.stream().mapToDouble(T0Evaluation.Cell::sharpe).min().orElseThrow();
-            double worstMdd = own.stream().mapToDouble(T0Evaluation.Cell::maxDrawdown).max().orElseThrow();
+        double limit = document.at("/constraints/max_drawdown_pct").asDouble() / 100;
+        for (Ranked r : first.ranking()) {
+            List<Cell> own = first.cells().stream().filter(c -> c.candidateId().equals(r.candidateId())).toList();
+            double worstSharpe = own.stream().mapToDouble(Cell::sharpe).min().orElseThrow();
+            double worstMdd = own.stream().mapToDouble(Cell::maxDrawdown).max().orElseThrow();
             assertThat(r.score()).isEqualTo(worstSharpe - 5.0 * Math.max(0, worstMdd - limit));
         }
         for (int i = 1; i < first.ranking().size(); i++) {
@@ -61,15 +67,15 @@ class T0EvaluationTest extends AtlasIntegrationTest {
 
         T0Evaluation.Result again = t0.evaluate(blueprint, candidates, seed, URLS);
         assertThat(again.ranking()).isEqualTo(first.ranking());
-        assertThat(again.cells()).extracting(T0Evaluation.Cell::signature)
-                .containsExactlyElementsOf(first.cells().stream().map(T0Evaluation.Cell::signature).toList());
-        assertThat(again.cells()).allSatisfy(c -> assertThat(c.fromCache()).isTrue());
+        assertThat(again.cells()).extracting(Cell::signature)
+                .containsExactlyElementsOf(first.cells().stream().map(Cell::signature).toList());
+        assertThat(again.cells()).allSatisfy(c -> assertThat(c.cached()).isTrue());
     }
 
     @Test
     void aBreakoutBlueprintAddsTheShockScenario() {
-        JsonNode blueprint = architect.run("Breakout strategy for BTC on new highs", 3).blueprint();
-        assertThat(T0Evaluation.scenarios(blueprint, 3)).extracting(T0Evaluation.Scenario::id)
+        Blueprint blueprint = Blueprint.of(architect.run("Breakout strategy for BTC on new highs", 3).blueprint());
+        assertThat(T0Evaluation.scenarios(blueprint, 3)).extracting(Scenario::id)
                 .containsExactly("trend-up", "trend-down", "mean-revert", "vol-high", "shocks");
     }
 }

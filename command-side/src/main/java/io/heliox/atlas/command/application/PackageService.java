@@ -1,7 +1,6 @@
 package io.heliox.atlas.command.application;
 
 import io.heliox.atlas.api.NotFoundException;
-import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.run.RunState;
 import io.heliox.atlas.command.pack.RunPackages;
@@ -66,12 +65,9 @@ public class PackageService {
 
     /** The candidate the pack phase packaged; before pack, there is no "the" package yet. */
     private static String packedCandidate(RunState run) {
-        var pack = run.artifacts().get(Phase.PACK);
-        if (pack == null) {
-            throw new NotFoundException("run " + run.runId() + " has no package yet (its pack phase has not "
-                    + "finished); ask for a ranked candidate's package by its id");
-        }
-        return pack.at("/manifest/strategyId").asText();
+        return run.pack().map(p -> p.manifest().strategyId()).orElseThrow(() -> new NotFoundException(
+                "run " + run.runId() + " has no package yet (its pack phase has not finished); ask for a ranked "
+                        + "candidate's package by its id"));
     }
 
     public HspVerifier.Verification verify(byte[] packageBytes) {

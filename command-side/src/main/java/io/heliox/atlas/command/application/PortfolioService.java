@@ -3,8 +3,8 @@ package io.heliox.atlas.command.application;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.RunId;
+import io.heliox.atlas.api.artifact.Candidate;
 import io.heliox.atlas.api.portfolio.PortfolioItemConflictException;
 import io.heliox.atlas.api.portfolio.PortfolioItemSavedEvent;
 import io.heliox.atlas.api.portfolio.SavePortfolioItemCommand;
@@ -19,7 +19,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 
 /**
  * Keeping a strategy: a portfolio item, and a version of the strategy it is. Saved from a run that
@@ -71,18 +70,17 @@ public class PortfolioService {
         }
         String candidateId = strategy.path("id").asText();
         String contentHash = CanonicalJson.sha256(strategy);
-        boolean ranked = run.artifacts().containsKey(Phase.T0) && StreamSupport
-                .stream(run.artifact(Phase.SYNTH).path("candidates").spliterator(), false)
-                .anyMatch(c -> c.path("id").asText().equals(candidateId) && CanonicalJson.sha256(c).equals(contentHash));
+        boolean ranked = run.t0().isPresent() && Candidate.find(run.candidates(), candidateId)
+                .filter(c -> CanonicalJson.sha256(c.dsl()).equals(contentHash)).isPresent();
         if (!ranked) {
             return null;
         }
         RunPackages.Packed packed = packages.ensure(run, candidateId, now);
         ObjectNode ref = JsonNodeFactory.instance.objectNode();
-        ref.put("packageId", packed.manifest().path("packageId").asText());
+        ref.put("packageId", packed.manifest().packageId());
         ref.put("url", packed.downloadUrl());
-        ref.put("sha256", packed.stored().path("sha256").asText());
-        ref.put("contentHash", packed.manifest().path("contentHash").asText());
+        ref.put("sha256", packed.stored().sha256());
+        ref.put("contentHash", packed.manifest().contentHash());
         return ref;
     }
 

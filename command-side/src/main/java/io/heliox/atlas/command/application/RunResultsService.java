@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.NotFoundException;
-import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.RunId;
+import io.heliox.atlas.api.artifact.Candidate;
+import io.heliox.atlas.api.artifact.T0Artifact;
+import io.heliox.atlas.api.artifact.T0Artifact.Cell;
 import io.heliox.atlas.api.run.RunState;
 import io.heliox.atlas.command.application.backtest.EngineBacktests;
 import io.heliox.atlas.command.orch.T0Evaluation;
@@ -18,9 +20,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.function.Predicate;
-import java.util.stream.StreamSupport;
 
 /**
  * One backtest of a run in full: a candidate on a scenario with its equity curve, its fills and the
@@ -54,31 +53,23 @@ public class RunResultsService {
     /** @throws NotFoundException for an unknown run, a run before its t0 artifact, or a cell the run does not have */
     public ResultDetail detail(RunId runId, String candidateId, String scenarioId) {
         RunState run = RunStates.find(eventStore, runId).orElseThrow(() -> new NotFoundException("no run " + runId));
-        JsonNode t0 = run.artifacts().get(Phase.T0);
-        if (t0 == null) {
-            throw new NotFoundException("run " + runId + " has no backtests yet (its t0 phase has not finished)");
-        }
-        JsonNode cell = find(t0.path("results"), r -> r.path("candidateId").asText().equals(candidateId)
-                && r.path("scenarioId").asText().equals(scenarioId))
+        T0Artifact t0 = run.t0().orElseThrow(() -> new NotFoundException(
+                "run " + runId + " has no backtests yet (its t0 phase has not finished)"));
+        Cell cell = t0.result(candidateId, scenarioId)
                 .orElseThrow(() -> new NotFoundException("run " + runId + " has no result for candidate "
                         + candidateId + " on scenario " + scenarioId));
-        if (cell.has("equity")) { // mock mode: everything is in the event
-            return new ResultDetail(candidateId, scenarioId, null, cell.path("periodsPerYear"), cell.path("metrics"),
-                    cell.path("equity"), cell.path("trades"), NODES.nullNode());
+        JsonNode periodsPerYear = cell.periodsPerYearJson();
+        if (cell.inline()) { // mock mode: everything is in the event
+            return new ResultDetail(candidateId, scenarioId, null, periodsPerYear, cell.metrics(), cell.equity(),
+                    cell.trades(), NODES.nullNode());
         }
-        JsonNode candidate = find(run.artifact(Phase.SYNTH).path("candidates"),
-                c -> c.path("id").asText().equals(candidateId)).orElseThrow();
-        JsonNode scenario = find(t0.path("scenarios"), s -> s.path("id").asText().equals(scenarioId)).orElseThrow();
-        EngineBacktests.Outcome outcome = engine.run(EngineBacktests.Tier.QUICK, candidate,
-                new EngineBacktests.Inline(scenario.path("spec")), T0Evaluation.spec(run.seed()));
-        double initialCash = t0.at("/terms/initialCash").asDouble();
-        return new ResultDetail(candidateId, scenarioId, outcome.result().signature(), cell.path("periodsPerYear"),
-                cell.path("metrics"), equity(EquityNpy.read(outcome.result().equityNpy())),
-                trades(outcome.result().tradesJsonl()), band(outcome.result().metricsJson(), initialCash));
-    }
-
-    private static Optional<JsonNode> find(JsonNode array, Predicate<JsonNode> test) {
-        return StreamSupport.stream(array.spliterator(), false).filter(test).findFirst();
+        Candidate candidate = Candidate.find(run.candidates(), candidateId).orElseThrow();
+        ObjectNode scenario = t0.scenario(scenarioId).orElseThrow().spec();
+        EngineBacktests.Outcome outcome = engine.run(EngineBacktests.Tier.QUICK, candidate.dsl(),
+                new EngineBacktests.Inline(scenario), T0Evaluation.spec(run.seed()));
+        return new ResultDetail(candidateId, scenarioId, outcome.result().signature(), periodsPerYear,
+                cell.metrics(), equity(EquityNpy.read(outcome.result().equityNpy())),
+                trades(outcome.result().tradesJsonl()), band(outcome.result().metricsJson(), t0.terms().initialCash()));
     }
 
     private static ArrayNode equity(double[] values) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.api.artifact.Blueprint;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.contracts.MalformedJsonException;
 import io.heliox.atlas.engine.dsl.CheckOptions;
@@ -84,18 +85,19 @@ public final class SynthNode {
     /** All sub-steps at once, outside a run. */
     public Result run(JsonNode blueprint, long seed, BudgetGuard budget) {
         Prepared prepared = prepare(blueprint);
+        Blueprint read = Blueprint.of(blueprint); // prepare checked it against the contract
         List<String> replies = new ArrayList<>();
         List<LlmSession.Call> calls = new ArrayList<>();
         try {
             NodeCall first = generate(prepared, seed, budget);
             replies.add(first.reply());
             calls.addAll(first.calls());
-            Sorted sorted = sort(blueprint, prepared, replies);
+            Sorted sorted = sort(read, prepared, replies);
             if (sorted.needsRepair()) {
                 NodeCall second = repair(prepared, sorted, seed, budget);
                 replies.add(second.reply());
                 calls.addAll(second.calls());
-                sorted = sort(blueprint, prepared, replies);
+                sorted = sort(read, prepared, replies);
             }
             Result result = finish(prepared, sorted);
             return new Result(result.candidates(), result.iterations(), result.injectionFlags(), calls);
@@ -179,7 +181,7 @@ public final class SynthNode {
     }
 
     /** Replays the replies so far, in order, through the checks: deterministic, no model call. */
-    public Sorted sort(JsonNode blueprint, Prepared prepared, List<String> replies) {
+    public Sorted sort(Blueprint blueprint, Prepared prepared, List<String> replies) {
         LeakCheck leaks = leaks(prepared);
         Policy policy = new Policy(blueprint, leaks);
         List<Accepted> accepted = new ArrayList<>();
@@ -290,10 +292,9 @@ public final class SynthNode {
         private final String timeframe;
         private final LeakCheck leaks;
 
-        Policy(JsonNode blueprint, LeakCheck leaks) {
-            this.shortsAllowed = !blueprint.path("constraints").path("long_only").asBoolean(false)
-                    && !blueprint.path("direction").asText("long").equals("long");
-            this.timeframe = blueprint.path("timeframe").asText();
+        Policy(Blueprint blueprint, LeakCheck leaks) {
+            this.shortsAllowed = blueprint.shortsAllowed();
+            this.timeframe = blueprint.timeframe();
             this.leaks = leaks;
         }
 

@@ -4,6 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.api.artifact.Blueprint;
+import io.heliox.atlas.api.artifact.Candidate;
+import io.heliox.atlas.api.artifact.T0Artifact.Cell;
+import io.heliox.atlas.api.artifact.T0Artifact.Ranked;
+import io.heliox.atlas.api.artifact.T0Artifact.Scenario;
+import io.heliox.atlas.api.artifact.T0Artifact.Scoring;
+import io.heliox.atlas.api.artifact.T0Artifact.Terms;
 import io.heliox.atlas.command.application.backtest.EngineBacktests;
 import io.heliox.atlas.engine.analytics.RobustRanking;
 import io.heliox.atlas.engine.backtest.BacktestSpec;
@@ -12,9 +19,7 @@ import io.heliox.atlas.engine.execution.ExecutionConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The t0 gate, engine-backed: every candidate on the blueprint's scenario set (always
@@ -30,13 +35,14 @@ import java.util.Set;
  *
  * <p>Deterministic: the scenarios' seeds come from the run's seed, every backtest is signed and
  * cached by the engine, and the Monte Carlo seed is fixed per run. A run's t0 phase calls
- * {@link #evaluate(JsonNode, List, long, DetailUrls)} once per candidate (a checkpoint each) and
+ * {@link #evaluate(Candidate, List, long, DetailUrls)} once per candidate (a checkpoint each) and
  * {@link #rank} at the end.
  */
 public final class T0Evaluation {
 
     static final int BARS = 1_000;
     static final double MDD_PENALTY = 5.0;
+    static final double DEFAULT_DRAWDOWN_LIMIT = 0.20;
     static final double FEE_BPS = 2;
     static final double SLIPPAGE_BPS = 1;
     static final int MC_PATHS = 200;
@@ -48,70 +54,6 @@ public final class T0Evaluation {
     private static final long SEED_BOUND = 1L << 53;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-    /** One market every candidate meets. */
-    public record Scenario(String id, String family, ObjectNode spec) {
-
-        /** As the t0 artifact lists it: the generator's document and its headline fields. */
-        public ObjectNode toJson() {
-            ObjectNode node = NODES.objectNode();
-            node.put("id", id);
-            node.put("family", family);
-            node.put("seed", spec.path("seed").asLong());
-            node.put("bars", spec.path("duration_bars").asInt());
-            node.put("timeframe", spec.path("timeframe").asText());
-            node.set("spec", spec.deepCopy());
-            return node;
-        }
-    }
-
-    /**
-     * One candidate on one scenario, as the t0 artifact shows it ({@code backtest-result} with a
-     * {@code detailUrl} instead of the inline curve): the engine's metrics, a Monte Carlo summary,
-     * the result's signature and whether it came from the cache.
-     */
-    public record Cell(String candidateId, String scenarioId, ObjectNode json) {
-
-        public double sharpe() {
-            return json.path("metrics").path("sharpe").asDouble();
-        }
-
-        public double maxDrawdown() {
-            return json.path("metrics").path("max_drawdown").asDouble();
-        }
-
-        public String signature() {
-            return json.path("signature").asText();
-        }
-
-        public boolean fromCache() {
-            return json.path("fromCache").asBoolean();
-        }
-
-        public double mcSharpeP5() {
-            return json.path("monteCarlo").path("sharpe_p5").asDouble();
-        }
-
-        public static Cell of(JsonNode json) {
-            return new Cell(json.path("candidateId").asText(), json.path("scenarioId").asText(), (ObjectNode) json);
-        }
-    }
-
-    /** A candidate's place: its robust score and what it was made of. */
-    public record Ranked(int rank, String candidateId, double score, double worstSharpe, double worstMaxDrawdown,
-                         String worstScenario) {
-
-        public ObjectNode toJson() {
-            ObjectNode node = NODES.objectNode();
-            node.put("rank", rank);
-            node.put("candidateId", candidateId);
-            node.put("score", score);
-            node.put("worstSharpe", worstSharpe);
-            node.put("worstMaxDrawdown", worstMaxDrawdown);
-            node.put("worstScenario", worstScenario);
-            return node;
-        }
-    }
 
     public record Result(List<Scenario> scenarios, List<Cell> cells, List<Ranked> ranking) {
     }
@@ -128,20 +70,18 @@ public final class T0Evaluation {
     }
 
     /** The scenario set for a blueprint and a run seed. */
-    public static List<Scenario> scenarios(JsonNode blueprint, long seed) {
-        String timeframe = blueprint.path("timeframe").asText("1h");
-        Set<String> asked = new LinkedHashSet<>();
-        blueprint.path("scenarios").forEach(s -> asked.add(s.asText()));
+    public static List<Scenario> scenarios(Blueprint blueprint, long seed) {
+        String timeframe = blueprint.timeframe();
         List<Scenario> out = new ArrayList<>();
         out.add(scenario("trend-up", "trend", "{\"drift\":3,\"sigma\":60}", timeframe, seed, 1));
         out.add(scenario("trend-down", "trend", "{\"drift\":-3,\"sigma\":60}", timeframe, seed, 2));
         out.add(scenario("mean-revert", "mean_revert", "{\"kappa\":0.05,\"theta\":100,\"sigma\":40}", timeframe, seed, 3));
         out.add(scenario("vol-high", "vol_cluster", "{\"omega\":100,\"alpha\":0.12,\"beta\":0.86,\"mu\":0.5}", timeframe, seed, 4));
-        if (asked.contains("shock_mix")) {
+        if (blueprint.asksFor("shock_mix")) {
             out.add(scenario("shocks", "shock_mix", "{\"p_jump\":0.01,\"jump_mu\":-50,\"jump_sigma\":200,\"sigma\":20}",
                     timeframe, seed, 5));
         }
-        if (asked.contains("regime_switch")) {
+        if (blueprint.asksFor("regime_switch")) {
             out.add(scenario("regimes", "regime_switch", """
                     {"bull":{"drift":5,"sigma":60},"bear":{"drift":-8,"sigma":120},"sideways":{"drift":0,"sigma":30},
                      "transition":[[0.98,0.01,0.01],[0.02,0.95,0.03],[0.02,0.02,0.96]],"initial_regime":"sideways"}""",
@@ -161,7 +101,7 @@ public final class T0Evaluation {
             spec.put("family", family);
             spec.set("params", JSON.readTree(params));
             spec.put("volume_model", "lognormal");
-            return new Scenario(id, family, spec);
+            return Scenario.ofSpec(id, family, spec);
         } catch (IOException e) {
             throw new UncheckedIOException("a built-in scenario's parameters are JSON", e);
         }
@@ -174,54 +114,43 @@ public final class T0Evaluation {
     }
 
     /** The same terms as the t0 artifact states them. */
-    public static ObjectNode termsJson(long seed) {
-        ObjectNode terms = NODES.objectNode();
-        terms.put("feesBps", FEE_BPS);
-        terms.put("slippageBps", SLIPPAGE_BPS);
-        terms.put("barDelay", BAR_DELAY);
-        terms.put("initialCash", INITIAL_CASH);
-        ObjectNode mc = terms.putObject("monteCarlo");
-        mc.put("paths", MC_PATHS);
-        mc.put("blockLength", MC_BLOCK);
-        mc.put("seed", mcSeed(seed));
-        return terms;
+    public static Terms terms(long seed) {
+        return new Terms(FEE_BPS, SLIPPAGE_BPS, BAR_DELAY, INITIAL_CASH,
+                new Terms.MonteCarlo(MC_PATHS, MC_BLOCK, mcSeed(seed)));
     }
 
     /** How the ranking is computed, for the artifact (and so the UI can say it). */
-    public static ObjectNode scoringJson(JsonNode blueprint) {
-        ObjectNode scoring = NODES.objectNode();
-        scoring.put("formula", "score = worst Sharpe over the scenarios - " + MDD_PENALTY
-                + " x max(0, worst max drawdown - max drawdown limit); ties: lower worst drawdown, then id");
-        scoring.put("mddPenalty", MDD_PENALTY);
-        scoring.put("maxDrawdownLimit", drawdownLimit(blueprint));
-        return scoring;
+    public static Scoring scoring(Blueprint blueprint) {
+        return new Scoring("score = worst Sharpe over the scenarios - " + MDD_PENALTY
+                + " x max(0, worst max drawdown - max drawdown limit); ties: lower worst drawdown, then id",
+                MDD_PENALTY, drawdownLimit(blueprint));
     }
 
     private static long mcSeed(long seed) {
         return Math.floorMod(seed, SEED_BOUND);
     }
 
-    private static double drawdownLimit(JsonNode blueprint) {
-        return blueprint.path("constraints").path("max_drawdown_pct").asDouble(20) / 100.0;
+    private static double drawdownLimit(Blueprint blueprint) {
+        return blueprint.maxDrawdownLimit(DEFAULT_DRAWDOWN_LIMIT);
     }
 
     /** Every candidate on every scenario, then the ranking (what a run's t0 phase does in steps). */
-    public Result evaluate(JsonNode blueprint, JsonNode candidates, long seed, DetailUrls urls) {
+    public Result evaluate(Blueprint blueprint, List<Candidate> candidates, long seed, DetailUrls urls) {
         List<Scenario> scenarios = scenarios(blueprint, seed);
         List<Cell> cells = new ArrayList<>();
-        for (JsonNode candidate : candidates) {
+        for (Candidate candidate : candidates) {
             cells.addAll(evaluate(candidate, scenarios, seed, urls));
         }
         return new Result(scenarios, List.copyOf(cells), rank(blueprint, cells));
     }
 
     /** One candidate on every scenario: a run's t0 checkpoint. */
-    public List<Cell> evaluate(JsonNode candidate, List<Scenario> scenarios, long seed, DetailUrls urls) {
+    public List<Cell> evaluate(Candidate candidate, List<Scenario> scenarios, long seed, DetailUrls urls) {
         BacktestSpec spec = spec(seed);
-        String candidateId = candidate.path("id").asText();
+        String candidateId = candidate.id();
         List<Cell> cells = new ArrayList<>();
         for (Scenario scenario : scenarios) {
-            EngineBacktests.Outcome outcome = engine.run(EngineBacktests.Tier.QUICK, candidate,
+            EngineBacktests.Outcome outcome = engine.run(EngineBacktests.Tier.QUICK, candidate.dsl(),
                     new EngineBacktests.Inline(scenario.spec()), spec);
             cells.add(cell(candidateId, scenario.id(), outcome, urls.of(candidateId, scenario.id())));
         }
@@ -233,7 +162,7 @@ public final class T0Evaluation {
      * with this gate's penalty and the blueprint's drawdown limit). Shared by the mock t0, whose
      * single scenario makes it a Sharpe ranking with the same drawdown penalty.
      */
-    public static List<Ranked> rank(JsonNode blueprint, List<Cell> cells) {
+    public static List<Ranked> rank(Blueprint blueprint, List<Cell> cells) {
         List<RobustRanking.Observation> observations = new ArrayList<>();
         for (Cell c : cells) {
             observations.add(new RobustRanking.Observation(c.candidateId(), c.scenarioId(), c.sharpe(), c.maxDrawdown()));
@@ -249,20 +178,15 @@ public final class T0Evaluation {
     private static Cell cell(String candidateId, String scenarioId, EngineBacktests.Outcome outcome, String detailUrl) {
         try {
             JsonNode engineJson = JSON.readTree(outcome.result().metricsJson());
-            ObjectNode json = NODES.objectNode();
-            json.put("candidateId", candidateId);
-            json.put("scenarioId", scenarioId);
-            json.put("signature", outcome.result().signature());
-            json.put("periodsPerYear", engineJson.path("periods_per_year").asDouble());
-            json.set("metrics", engineJson.path("metrics").deepCopy());
             JsonNode mc = engineJson.path("monte_carlo");
-            ObjectNode summary = json.putObject("monteCarlo");
+            ObjectNode summary = NODES.objectNode();
             for (String field : MC_SUMMARY) {
                 summary.set(field, mc.path(field).deepCopy());
             }
-            json.put("detailUrl", detailUrl);
-            json.put("fromCache", outcome.result().fromCache());
-            return new Cell(candidateId, scenarioId, json);
+            return new Cell(candidateId, scenarioId, outcome.result().signature(),
+                    engineJson.path("periods_per_year").asDouble(), null, null,
+                    (ObjectNode) engineJson.path("metrics").deepCopy(), summary, detailUrl,
+                    outcome.result().fromCache());
         } catch (IOException e) {
             throw new UncheckedIOException("the engine's metrics.json is JSON", e);
         }

@@ -1,16 +1,18 @@
 package io.heliox.atlas.command.pack;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.NotFoundException;
-import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.RunOptions;
+import io.heliox.atlas.api.artifact.Candidate;
+import io.heliox.atlas.api.artifact.PackageManifest;
+import io.heliox.atlas.api.artifact.StoredObject;
+import io.heliox.atlas.api.artifact.T0Artifact;
+import io.heliox.atlas.api.artifact.T0Artifact.Ranked;
 import io.heliox.atlas.api.run.RunLinks;
 import io.heliox.atlas.api.run.RunState;
-import io.heliox.atlas.command.run.RunStates;
 import io.heliox.atlas.command.storage.ObjectStore;
 import io.heliox.atlas.command.storage.StoredObjects;
 import io.heliox.atlas.engine.backtest.Backtest;
@@ -32,7 +34,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.StreamSupport;
 
 /**
  * A run's strategy packages: what goes into the package of one candidate, where it is kept
@@ -54,7 +55,7 @@ public final class RunPackages {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     /** A built (or found) package: its manifest, where to get it, and where it is stored. */
-    public record Packed(ObjectNode manifest, String downloadUrl, ObjectNode stored, byte[] bytes) {
+    public record Packed(PackageManifest manifest, String downloadUrl, StoredObject stored, byte[] bytes) {
     }
 
     /** The run has nothing to package yet, or no such candidate. */
@@ -85,7 +86,7 @@ public final class RunPackages {
      * A retry after a crash finds the package it stored and reuses it, so the event and the file agree.
      */
     public synchronized Packed packBest(RunState history, Instant now) {
-        String best = history.artifact(Phase.T0).at("/ranking/0/candidateId").asText();
+        String best = history.t0().orElseThrow(() -> new IllegalStateException("pack runs after t0")).best();
         return storedOrBuilt(history, best, now, links.runPackage(history.runId(), null));
     }
 
@@ -94,8 +95,7 @@ public final class RunPackages {
      * for the same package cannot store two versions (they would differ in {@code createdAt}).
      */
     public synchronized Packed ensure(RunState history, String candidateId, Instant now) {
-        JsonNode pack = history.artifacts().get(Phase.PACK);
-        boolean packed = pack != null && pack.at("/manifest/strategyId").asText().equals(candidateId);
+        boolean packed = history.pack().filter(p -> p.manifest().strategyId().equals(candidateId)).isPresent();
         return storedOrBuilt(history, candidateId, now, links.runPackage(history.runId(), packed ? null : candidateId));
     }
 
@@ -105,77 +105,61 @@ public final class RunPackages {
         if (stored.isEmpty()) {
             return build(history, candidateId, now, downloadUrl);
         }
-        ObjectNode manifest = HspVerifier.unpack(stored.get(), MAX_UNPACKED_BYTES).manifest();
+        PackageManifest manifest = PackageManifest.of(HspVerifier.unpack(stored.get(), MAX_UNPACKED_BYTES).manifest());
         return new Packed(manifest, downloadUrl, StoredObjects.describe(key, stored.get()), stored.get());
     }
 
     private Packed build(RunState history, String candidateId, Instant now, String downloadUrl) {
-        JsonNode t0 = history.artifacts().get(Phase.T0);
-        if (t0 == null) {
-            throw new NotPackageable("run " + history.runId() + " has no backtests yet: packages are built after t0");
-        }
-        JsonNode candidate = element(history.artifact(Phase.SYNTH).path("candidates"), "id", candidateId)
+        T0Artifact t0 = history.t0().orElseThrow(() -> new NotPackageable(
+                "run " + history.runId() + " has no backtests yet: packages are built after t0"));
+        Candidate candidate = Candidate.find(history.candidates(), candidateId)
                 .orElseThrow(() -> new NotPackageable("run " + history.runId() + " has no candidate " + candidateId));
-        JsonNode rank = element(t0.path("ranking"), "candidateId", candidateId).orElseThrow(
+        Ranked rank = t0.rankOf(candidateId).orElseThrow(
                 () -> new NotPackageable("run " + history.runId() + " did not rank candidate " + candidateId));
-        Validation validation = new StrategyValidator(strategySchema, CheckOptions.DEFAULTS).validate(candidate);
+        Validation validation = new StrategyValidator(strategySchema, CheckOptions.DEFAULTS).validate(candidate.dsl());
         if (!validation.valid()) { // the worker validated every candidate before recording it
             throw new IllegalStateException("recorded candidate " + candidateId + " no longer validates: "
                     + validation.errors().get(0).message());
         }
         byte[] ir = CanonicalIr.json(validation.ir()).getBytes(StandardCharsets.UTF_8);
+        ArrayNode scenarios = JSON.arrayNode();
+        t0.scenarios().forEach(s -> scenarios.add(s.toJson()));
 
         List<PackageFile> files = List.of(
-                new PackageFile("strategy.json", CanonicalJson.bytes(candidate)),
+                new PackageFile("strategy.json", CanonicalJson.bytes(candidate.dsl())),
                 new PackageFile("ir.json", ir),
-                new PackageFile("scenarios.json", CanonicalJson.bytes(t0.path("scenarios"))),
+                new PackageFile("scenarios.json", CanonicalJson.bytes(scenarios)),
                 new PackageFile("metrics.json", CanonicalJson.bytes(metrics(t0, candidateId, rank))),
-                new PackageFile("blueprint.json",
-                        CanonicalJson.bytes(history.artifact(Phase.ARCHITECT).path("blueprint"))));
+                new PackageFile("blueprint.json", CanonicalJson.bytes(history.blueprintDocument())));
 
-        ObjectNode manifest = JSON.objectNode();
-        manifest.put("packageId", "pkg-" + packageId(files));
-        manifest.put("strategyId", candidateId);
-        manifest.put("irHash", validation.irHash());
-        manifest.put("engineVersion", RunOptions.MODE_MOCK.equals(history.options().mode())
-                ? "mock-0.1.0" : Backtest.ENGINE_VERSION);
-        manifest.put("createdAt", now.toString());
-        manifest.put("seed", history.seed());
-        manifest.put("runId", history.runId().toString());
-        manifest.put("rank", rank.path("rank").asInt());
-        manifest.put("score", rank.path("score").asDouble());
-        ObjectNode templates = manifest.putObject("templateVersions");
-        TreeMap<String, String> byNode = new TreeMap<>();
-        history.templates().forEach(t -> byNode.put(t.substring(0, t.indexOf('@')), t));
-        byNode.forEach(templates::put);
-        ArrayNode scenarioIds = manifest.putArray("scenarios");
-        t0.path("scenarios").forEach(s -> scenarioIds.add(s.path("id").asText()));
+        TreeMap<String, String> templates = new TreeMap<>();
+        history.templates().forEach(t -> templates.put(t.substring(0, t.indexOf('@')), t));
+        PackageManifest manifest = PackageManifest.unwritten("pkg-" + packageId(files), candidateId,
+                validation.irHash(), RunOptions.MODE_MOCK.equals(history.options().mode())
+                        ? "mock-0.1.0" : Backtest.ENGINE_VERSION,
+                now.toString(), history.seed(), history.runId().toString(), rank.rank(), rank.score(), templates,
+                t0.scenarioIds());
 
-        HspWriter.Written written = HspWriter.write(new PackageContent(manifest, files), keys);
+        HspWriter.Written written = HspWriter.write(new PackageContent(manifest.members(), files), keys);
         String key = key(history.runId(), candidateId);
         store.put(key, written.bytes(), HspPackage.MEDIA_TYPE);
-        return new Packed(written.manifest(), downloadUrl, StoredObjects.describe(key, written.bytes()), written.bytes());
+        return new Packed(PackageManifest.of(written.manifest()), downloadUrl,
+                StoredObjects.describe(key, written.bytes()), written.bytes());
     }
 
     /** The candidate's own results (no cache flags or links: those belong to the run, not the strategy). */
-    private static ObjectNode metrics(JsonNode t0, String candidateId, JsonNode rank) {
+    private static ObjectNode metrics(T0Artifact t0, String candidateId, Ranked rank) {
         ObjectNode metrics = JSON.objectNode();
         metrics.put("candidateId", candidateId);
-        metrics.set("rank", rank);
-        if (t0.has("scoring")) {
-            metrics.set("scoring", t0.get("scoring"));
+        metrics.set("rank", rank.toJson());
+        if (t0.scoring() != null) {
+            metrics.set("scoring", t0.scoring().toJson());
         }
-        if (t0.has("terms")) {
-            metrics.set("terms", t0.get("terms"));
+        if (t0.terms() != null) {
+            metrics.set("terms", t0.terms().toJson());
         }
         ArrayNode results = metrics.putArray("results");
-        t0.path("results").forEach(r -> {
-            if (r.path("candidateId").asText().equals(candidateId)) {
-                ObjectNode copy = r.deepCopy();
-                copy.remove(List.of("fromCache", "detailUrl", "equity", "trades"));
-                results.add(copy);
-            }
-        });
+        t0.resultsOf(candidateId).forEach(r -> results.add(r.summary().toJson()));
         return metrics;
     }
 
@@ -184,11 +168,6 @@ public final class RunPackages {
         StringBuilder hashes = new StringBuilder();
         files.forEach(f -> hashes.append(f.path()).append(' ').append(CanonicalJson.sha256(f.bytes())).append('\n'));
         return CanonicalJson.sha256(hashes.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-    }
-
-    private static Optional<JsonNode> element(JsonNode array, String field, String value) {
-        return StreamSupport.stream(array.spliterator(), false)
-                .filter(n -> n.path(field).asText().equals(value)).findFirst();
     }
 
 }

@@ -1,11 +1,16 @@
 package io.heliox.atlas.command.worker;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.PhaseEventType;
+import io.heliox.atlas.api.artifact.Blueprint;
+import io.heliox.atlas.api.artifact.Candidate;
+import io.heliox.atlas.api.artifact.PackArtifact;
+import io.heliox.atlas.api.artifact.StoredObject;
+import io.heliox.atlas.api.artifact.T0Artifact;
+import io.heliox.atlas.api.artifact.T0Artifact.Cell;
+import io.heliox.atlas.api.artifact.T0Artifact.Scenario;
 import io.heliox.atlas.api.run.Checkpoint;
 import io.heliox.atlas.api.run.RunLinks;
 import io.heliox.atlas.api.run.RunState;
@@ -61,58 +66,45 @@ public final class EnginePhaseNodes implements PhaseNode {
     }
 
     private Step t0(RunState history) {
-        JsonNode blueprint = history.artifact(Phase.ARCHITECT).path("blueprint");
-        JsonNode candidates = history.artifact(Phase.SYNTH).path("candidates");
-        List<T0Evaluation.Scenario> scenarios = T0Evaluation.scenarios(blueprint, history.seed());
+        Blueprint blueprint = history.blueprint();
+        List<Candidate> candidates = history.candidates();
+        List<Scenario> scenarios = T0Evaluation.scenarios(blueprint, history.seed());
         List<Checkpoint> done = history.checkpoints();
         if (done.size() < candidates.size()) {
             int n = done.size() + 1;
-            JsonNode candidate = candidates.get(n - 1);
-            List<T0Evaluation.Cell> cells = t0.evaluate(candidate, scenarios, history.seed(),
+            Candidate candidate = candidates.get(n - 1);
+            List<Cell> cells = t0.evaluate(candidate, scenarios, history.seed(),
                     (candidateId, scenarioId) -> links.result(history.runId(), candidateId, scenarioId));
             ObjectNode state = JSON.objectNode();
             ArrayNode results = state.putArray("results");
-            cells.forEach(c -> results.add(c.json()));
+            cells.forEach(c -> results.add(c.toJson()));
             return LlmPhaseNodes.checkpoint(summary(n, candidates.size(), candidate, cells),
                     (double) n / (candidates.size() + 1), T0_CANDIDATE, n, state, null);
         }
-        List<T0Evaluation.Cell> cells = new ArrayList<>();
-        done.forEach(c -> c.state().path("results").forEach(r -> cells.add(T0Evaluation.Cell.of(r))));
-        ObjectNode payload = JSON.objectNode();
-        ArrayNode scenarioList = payload.putArray("scenarios");
-        scenarios.forEach(s -> scenarioList.add(s.toJson()));
-        payload.set("terms", T0Evaluation.termsJson(history.seed()));
-        ArrayNode results = payload.putArray("results");
-        cells.forEach(c -> results.add(c.json()));
-        ArrayNode ranking = payload.putArray("ranking");
-        T0Evaluation.rank(blueprint, cells).forEach(r -> ranking.add(r.toJson()));
-        payload.set("scoring", T0Evaluation.scoringJson(blueprint));
+        List<Cell> cells = new ArrayList<>();
+        done.forEach(c -> c.state().path("results").forEach(r -> cells.add(Cell.of(r))));
+        T0Artifact artifact = new T0Artifact(scenarios, T0Evaluation.terms(history.seed()), cells,
+                T0Evaluation.rank(blueprint, cells), T0Evaluation.scoring(blueprint), null);
         // The results as data, without what belongs to this run (its cache hits, its links): the
         // same prompt and seed store the same document.
-        ObjectNode document = payload.deepCopy();
-        document.withArray("results").forEach(r -> ((ObjectNode) r).remove(List.of("fromCache", "detailUrl")));
-        payload.set("stored", LlmPhaseNodes.storeRunObject(store, history, "t0.json", CanonicalJson.bytes(document),
-                "application/json"));
-        return new Step(PhaseEventType.ARTIFACT, payload);
+        StoredObject stored = LlmPhaseNodes.storeRunObject(store, history, "t0.json",
+                CanonicalJson.bytes(artifact.document().toJson()), "application/json");
+        return new Step(PhaseEventType.ARTIFACT, artifact.withStored(stored).toJson());
     }
 
     /** "candidate 2/5 ma-cross-10-30: worst Sharpe -0.41 (trend-down), worst drawdown 7.3 %, 4 scenarios, 1 from cache" */
-    private static String summary(int n, int of, JsonNode candidate, List<T0Evaluation.Cell> cells) {
-        T0Evaluation.Cell worst = cells.stream().min(Comparator.comparingDouble(T0Evaluation.Cell::sharpe))
-                .orElseThrow();
-        double worstMdd = cells.stream().mapToDouble(T0Evaluation.Cell::maxDrawdown).max().orElse(0);
-        long cached = cells.stream().filter(T0Evaluation.Cell::fromCache).count();
+    private static String summary(int n, int of, Candidate candidate, List<Cell> cells) {
+        Cell worst = cells.stream().min(Comparator.comparingDouble(Cell::sharpe)).orElseThrow();
+        double worstMdd = cells.stream().mapToDouble(Cell::maxDrawdown).max().orElse(0);
+        long cached = cells.stream().filter(Cell::cached).count();
         return String.format(Locale.ROOT, "candidate %d/%d %s: worst Sharpe %.2f (%s), worst drawdown %.1f %%, "
-                        + "%d scenarios, %d from cache", n, of, candidate.path("id").asText(), worst.sharpe(),
+                        + "%d scenarios, %d from cache", n, of, candidate.id(), worst.sharpe(),
                 worst.scenarioId(), worstMdd * 100, cells.size(), cached);
     }
 
     private Step pack(RunState history, Instant now) {
         RunPackages.Packed packed = packages.packBest(history, now);
-        ObjectNode payload = JSON.objectNode();
-        payload.set("manifest", packed.manifest());
-        payload.put("downloadUrl", packed.downloadUrl());
-        payload.set("stored", packed.stored());
-        return new Step(PhaseEventType.ARTIFACT, payload);
+        return new Step(PhaseEventType.ARTIFACT,
+                new PackArtifact(packed.manifest(), packed.downloadUrl(), packed.stored()).toJson());
     }
 }

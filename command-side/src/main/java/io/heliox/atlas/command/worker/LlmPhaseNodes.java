@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.RunOptions;
+import io.heliox.atlas.api.artifact.Blueprint;
+import io.heliox.atlas.api.artifact.StoredObject;
 import io.heliox.atlas.api.run.Checkpoint;
 import io.heliox.atlas.api.run.RunState;
 import io.heliox.atlas.command.orch.ArchitectNode;
@@ -107,10 +109,10 @@ public final class LlmPhaseNodes implements PhaseNode {
     }
 
     private Step synth(RunState history, BudgetGuard budget) {
-        JsonNode blueprint = history.artifact(Phase.ARCHITECT).path("blueprint");
+        Blueprint blueprint = history.blueprint();
         Checkpoint last = history.lastCheckpoint();
         if (last == null) {
-            SynthNode.Prepared prepared = synth.prepare(blueprint);
+            SynthNode.Prepared prepared = synth.prepare(history.blueprintDocument());
             return checkpoint("blueprint ready; asking for " + SynthNode.MAX_CANDIDATES + " candidates", 0.1,
                     PREPARE_BLUEPRINT, 1, prepared.state(), null);
         }
@@ -133,7 +135,7 @@ public final class LlmPhaseNodes implements PhaseNode {
     }
 
     /** An llm_iter checkpoint: the reply, and what the replies so far add up to as the status message. */
-    private Step iteration(JsonNode blueprint, SynthNode.Prepared prepared, List<String> replies, NodeCall call,
+    private Step iteration(Blueprint blueprint, SynthNode.Prepared prepared, List<String> replies, NodeCall call,
                            double progress) {
         List<String> all = new ArrayList<>(replies);
         all.add(call.reply());
@@ -149,11 +151,11 @@ public final class LlmPhaseNodes implements PhaseNode {
      * is recorded: a retry after a crash writes the same bytes to the same key (canonical JSON).
      */
     private ObjectNode store(RunState history, String name, JsonNode document) {
-        return storeRunObject(store, history, name, CanonicalJson.bytes(document), "application/json");
+        return storeRunObject(store, history, name, CanonicalJson.bytes(document), "application/json").toJson();
     }
 
     /** Writes {@code runs/{runId}/{name}} and describes it as an artifact's {@code stored}. */
-    static ObjectNode storeRunObject(ObjectStore store, RunState history, String name, byte[] bytes, String type) {
+    static StoredObject storeRunObject(ObjectStore store, RunState history, String name, byte[] bytes, String type) {
         String key = "runs/" + history.runId() + "/" + name;
         store.put(key, bytes, type);
         return StoredObjects.describe(key, bytes);

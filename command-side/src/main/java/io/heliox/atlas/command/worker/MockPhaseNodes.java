@@ -7,6 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.Phase;
 import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.PhaseStep;
+import io.heliox.atlas.api.artifact.Blueprint;
+import io.heliox.atlas.api.artifact.Candidate;
+import io.heliox.atlas.api.artifact.PackArtifact;
+import io.heliox.atlas.api.artifact.PackageManifest;
+import io.heliox.atlas.api.artifact.T0Artifact;
+import io.heliox.atlas.api.artifact.T0Artifact.Cell;
+import io.heliox.atlas.api.artifact.T0Artifact.Scenario;
 import io.heliox.atlas.api.run.RunLinks;
 import io.heliox.atlas.api.run.RunState;
 import io.heliox.atlas.command.orch.T0Evaluation;
@@ -18,7 +25,6 @@ import io.heliox.atlas.llm.local.TradingIntent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -73,7 +79,7 @@ public final class MockPhaseNodes implements PhaseNode {
         String msg = switch (phase) {
             case ARCHITECT -> "starting blueprint analysis";
             case SYNTH -> "synthesizing candidate strategies";
-            case T0 -> "backtesting " + history.artifact(Phase.SYNTH).path("candidates").size()
+            case T0 -> "backtesting " + history.candidates().size()
                     + " candidates on scenario " + MOCK_SCENARIO;
             case PACK -> "packaging the best candidate";
         };
@@ -94,9 +100,9 @@ public final class MockPhaseNodes implements PhaseNode {
     // ---- synth -----------------------------------------------------------------------------
 
     private static JsonNode synthArtifact(RunState history) {
-        JsonNode blueprint = history.artifact(Phase.ARCHITECT).path("blueprint");
-        String timeframe = blueprint.path("timeframe").asText();
-        int riskBp = blueprint.path("constraints").path("risk_bp").asInt();
+        Blueprint blueprint = history.blueprint();
+        String timeframe = blueprint.timeframe();
+        int riskBp = blueprint.constraints().riskBp();
         SplittableRandom random = new SplittableRandom(history.seed());
 
         int fast = 5 + random.nextInt(11);           // 5..15
@@ -163,28 +169,18 @@ public final class MockPhaseNodes implements PhaseNode {
     // ---- t0 --------------------------------------------------------------------------------
 
     private static JsonNode t0Artifact(RunState history) {
-        JsonNode candidates = history.artifact(Phase.SYNTH).path("candidates");
-        ArrayNode results = JSON.arrayNode();
+        List<Candidate> candidates = history.candidates();
+        List<Cell> results = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
-            String candidateId = candidates.get(i).path("id").asText();
-            results.add(backtest(candidateId, new SplittableRandom(history.seed() * 31 + i + 1), i));
+            results.add(backtest(candidates.get(i).id(), new SplittableRandom(history.seed() * 31 + i + 1), i));
         }
-        JsonNode blueprint = history.artifact(Phase.ARCHITECT).path("blueprint");
-        ObjectNode payload = JSON.objectNode();
-        ObjectNode scenario = payload.putArray("scenarios").addObject();
-        scenario.put("id", MOCK_SCENARIO);
-        scenario.put("family", "trend");
-        scenario.put("bars", EQUITY_BARS);
-        payload.set("results", results);
-        List<T0Evaluation.Cell> cells = new ArrayList<>();
-        results.forEach(r -> cells.add(T0Evaluation.Cell.of(r)));
-        ArrayNode ranking = payload.putArray("ranking");
-        T0Evaluation.rank(blueprint, cells).forEach(r -> ranking.add(r.toJson()));
-        payload.set("scoring", T0Evaluation.scoringJson(blueprint));
-        return payload;
+        Blueprint blueprint = history.blueprint();
+        Scenario scenario = new Scenario(MOCK_SCENARIO, "trend", null, EQUITY_BARS, null, null);
+        return new T0Artifact(List.of(scenario), null, results, T0Evaluation.rank(blueprint, results),
+                T0Evaluation.scoring(blueprint), null).toJson();
     }
 
-    private static ObjectNode backtest(String candidateId, SplittableRandom random, int index) {
+    private static Cell backtest(String candidateId, SplittableRandom random, int index) {
         double[] price = new double[EQUITY_BARS];
         double[] equity = new double[EQUITY_BARS];
         price[0] = 100.0;
@@ -225,14 +221,8 @@ public final class MockPhaseNodes implements PhaseNode {
             point.put("t", t);
             point.put("v", round(equity[t], 2));
         }
-        ObjectNode result = JSON.objectNode();
-        result.put("candidateId", candidateId);
-        result.put("scenarioId", MOCK_SCENARIO);
-        result.put("periodsPerYear", PERIODS_PER_YEAR);
-        result.set("equity", equityNode);
-        result.set("trades", trades);
-        result.set("metrics", metrics(equity, tradePnl, barsInPosition));
-        return result;
+        return new Cell(candidateId, MOCK_SCENARIO, null, PERIODS_PER_YEAR, equityNode, trades,
+                metrics(equity, tradePnl, barsInPosition), null, null, null);
     }
 
     private static ObjectNode trade(int t, String side, double qty, double px, double fee) {
@@ -277,44 +267,21 @@ public final class MockPhaseNodes implements PhaseNode {
     // ---- pack ------------------------------------------------------------------------------
 
     private JsonNode packArtifact(RunState history, Instant now) {
-        JsonNode candidates = history.artifact(Phase.SYNTH).path("candidates");
-        JsonNode results = history.artifact(Phase.T0).path("results");
-        String bestId = history.artifact(Phase.T0).at("/ranking/0/candidateId").asText();
-        int best = 0;
-        for (int i = 0; i < results.size(); i++) {
-            if (results.get(i).path("candidateId").asText().equals(bestId)) {
-                best = i;
-            }
-        }
-        JsonNode strategy = candidates.get(best);
-        byte[] strategyBytes = CanonicalJson.bytes(strategy);
-        byte[] metricsBytes = CanonicalJson.bytes(results.get(best).path("metrics"));
+        T0Artifact t0 = history.t0().orElseThrow(() -> new IllegalStateException("pack runs after t0"));
+        String bestId = t0.best();
+        Candidate strategy = Candidate.find(history.candidates(), bestId).orElseThrow();
+        byte[] strategyBytes = CanonicalJson.bytes(strategy.dsl());
+        byte[] metricsBytes = CanonicalJson.bytes(t0.resultsOf(bestId).get(0).metrics());
         String irHash = CanonicalJson.sha256(strategyBytes);
 
-        ObjectNode manifest = JSON.objectNode();
-        manifest.put("packageId", "pkg-" + irHash.substring(0, 16));
-        manifest.put("strategyId", strategy.path("id").asText());
-        manifest.put("irHash", irHash);
-        manifest.put("engineVersion", ENGINE_VERSION);
-        manifest.put("createdAt", now.toString());
-        manifest.put("seed", history.seed());
-        manifest.putArray("scenarios").add(MOCK_SCENARIO);
-        ArrayNode files = manifest.putArray("files");
-        files.add(file("strategy.json", strategyBytes));
-        files.add(file("metrics.json", metricsBytes));
-
-        ObjectNode payload = JSON.objectNode();
-        payload.set("manifest", manifest);
-        payload.put("downloadUrl", links.runPackage(history.runId(), null));
-        return payload;
+        PackageManifest manifest = PackageManifest.unwritten("pkg-" + irHash.substring(0, 16), strategy.id(), irHash,
+                ENGINE_VERSION, now.toString(), history.seed(), null, null, null, null, List.of(MOCK_SCENARIO))
+                .withFiles(List.of(file("strategy.json", strategyBytes), file("metrics.json", metricsBytes)));
+        return new PackArtifact(manifest, links.runPackage(history.runId(), null), null).toJson();
     }
 
-    private static ObjectNode file(String path, byte[] bytes) {
-        ObjectNode file = JSON.objectNode();
-        file.put("path", path);
-        file.put("sha256", CanonicalJson.sha256(bytes));
-        file.put("bytes", bytes.length);
-        return file;
+    private static PackageManifest.FileEntry file(String path, byte[] bytes) {
+        return new PackageManifest.FileEntry(path, CanonicalJson.sha256(bytes), bytes.length);
     }
 
     private static double gaussian(SplittableRandom random) {

@@ -6,6 +6,10 @@ import io.heliox.atlas.api.PhaseEventType;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.RunOptions;
 import io.heliox.atlas.api.RunStatus;
+import io.heliox.atlas.api.artifact.Blueprint;
+import io.heliox.atlas.api.artifact.Candidate;
+import io.heliox.atlas.api.artifact.PackArtifact;
+import io.heliox.atlas.api.artifact.T0Artifact;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 import java.time.Instant;
@@ -165,6 +169,31 @@ public record RunState(RunId runId, String prompt, long seed, RunOptions options
             throw new IllegalStateException("run " + runId + " has no " + phase.wireName() + " artifact yet");
         }
         return artifact;
+    }
+
+    /** The architect's blueprint, as the product reads it (the recorded document is {@link #blueprintDocument()}). */
+    public Blueprint blueprint() {
+        return Blueprint.of(blueprintDocument());
+    }
+
+    /** The blueprint as the architect recorded it: the model's document, in the model's member order. */
+    public JsonNode blueprintDocument() {
+        return artifact(Phase.ARCHITECT).path("blueprint");
+    }
+
+    /** The synth phase's candidates, in their order. */
+    public List<Candidate> candidates() {
+        return Candidate.listOf(artifact(Phase.SYNTH).path("candidates"));
+    }
+
+    /** The t0 results and ranking, once the t0 phase has finished. */
+    public Optional<T0Artifact> t0() {
+        return Optional.ofNullable(artifacts.get(Phase.T0)).map(T0Artifact::of);
+    }
+
+    /** The pack phase's package, once the run has completed. */
+    public Optional<PackArtifact> pack() {
+        return Optional.ofNullable(artifacts.get(Phase.PACK)).map(PackArtifact::of);
     }
 
     /** True when the current phase already has a status with this payload's checkpoint key. */
