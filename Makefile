@@ -97,6 +97,7 @@ bench: check-tools ## benchmarks: run latency; engine T0/T1 HTTP latency; DSL, s
 	$(MVN) -pl command-side surefire:test -Dtest='BarsParquetBench,ArchitectSynthBench' -Dsurefire.failIfNoSpecifiedTests=false
 	$(MVN) -q -pl engine test-compile exec:exec@bench exec:exec@bench-scenario
 	$(MVN) -pl web surefire:test -Dtest=EngineLatencyBench -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) -pl web surefire:test -Dtest=AuthLatencyBench -Dsurefire.failIfNoSpecifiedTests=false
 	$(MVN) -q -pl engine test-compile exec:exec@bench-backtest exec:exec@bench-footprint
 
 gen-scenarios: check-tools $(JAR) ## generate every scenario fixture's dataset into object storage (reused by hash)

@@ -6,7 +6,9 @@ import { defineConfig } from '@playwright/test';
  * downloads), so the system browser is used.
  */
 const port = Number(process.env.ATLAS_E2E_PORT ?? 18181);
-const dataDir = `test-results/e2e-data-${Date.now()}`;
+// In the environment so that the worker processes, which load this file again, agree with the runner.
+process.env.ATLAS_E2E_DATA ??= `test-results/e2e-data-${Date.now()}`;
+const dataDir = process.env.ATLAS_E2E_DATA;
 const jar = process.env.ATLAS_JAR ?? '../target/atlas-web-0.1.0-SNAPSHOT.jar';
 
 export default defineConfig({
@@ -18,6 +20,12 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
+  // The setup signs in through the login page once and keeps the session for the browser tests;
+  // their API calls use the administrator's key (helpers.ts).
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts/ },
+    { name: 'e2e', dependencies: ['setup'], use: { storageState: 'test-results/.auth/admin.json' } }
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',

@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { startRun } from './helpers';
+import { expect, startRun, test } from './helpers';
 
 /** 1.6.6: every critical element named in contracts/ui-bindings.json is on its screen. */
 const bindings = JSON.parse(readFileSync('../../contracts/src/main/resources/contracts/ui-bindings.json', 'utf8'));
@@ -34,4 +33,7 @@ test('every bound element is rendered on its screen', async ({ page, request }) 
   await expectAll(page, 'history');
   await page.goto('/portfolio');
   await expectAll(page, 'portfolio');
+  await expectAll(page, 'signedIn');
+  await page.goto('/login');
+  await expectAll(page, 'login');
 });

@@ -1,5 +1,28 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+
+/** What the server's first start wrote: the administrator's name, password and API key. */
+export function adminCredentials(): { username: string; password: string; apiKey: string } {
+  const dataDir = process.env.ATLAS_E2E_DATA;
+  if (!dataDir) throw new Error('ATLAS_E2E_DATA is not set (playwright.config.ts sets it)');
+  return JSON.parse(readFileSync(`${dataDir}/admin-credentials.json`, 'utf8'));
+}
+
+/**
+ * The tests' fixtures: `request`, the API as a program calls it, carries the administrator's key
+ * (the browser `page` has the session the setup signed in with).
+ */
+export const test = base.extend({
+  request: async ({ playwright, baseURL }, use) => {
+    const context = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { Authorization: `Bearer ${adminCredentials().apiKey}` }
+    });
+    await use(context);
+    await context.dispose();
+  }
+});
+export { expect };
 
 export const SCREENS_DIR = process.env.ATLAS_SCREENS_DIR ?? 'test-results/screens';
 

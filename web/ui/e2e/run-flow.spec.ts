@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectGapless, screen, startRun, timelineSeqs } from './helpers';
+import { expect, expectGapless, screen, startRun, test, timelineSeqs } from './helpers';
 
 const HSP = 'application/vnd.heliox.hsp';
 /** Per-scenario metrics that are always numbers (Sortino and PF may be — when unbounded). */

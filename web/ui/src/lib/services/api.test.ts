@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError, createHttpApi, packageDownloadUrl } from './api';
+import { ApiError, createHttpApi, csrfToken, packageDownloadUrl } from './api';
 
 /** api.ts against a real HTTP server on loopback. */
 let server: Server | null = null;
@@ -35,6 +35,31 @@ afterEach(async () => {
 });
 
 describe('api.ts', () => {
+  it('echoes the XSRF-TOKEN cookie in X-XSRF-TOKEN on writes, not on reads', async () => {
+    const base = await serve((req, res) => json(res, req.method === 'POST' ? 201 : 200,
+      req.method === 'POST' ? { runId: 'r1' } : { items: [], nextCursor: null }));
+    const api = createHttpApi({ baseUrl: base, cookies: () => 'JSESSIONID=abc; XSRF-TOKEN=t%2Bk=1' });
+    await api.createRun('x');
+    await api.listRuns();
+    expect(requests[0].headers['x-xsrf-token']).toBe('t+k=1');
+    expect(requests[1].headers['x-xsrf-token']).toBeUndefined();
+    expect(csrfToken('a=1')).toBeNull();
+  });
+
+  it('a 401 ends the session in the UI (to the login page), except for a refused login itself', async () => {
+    const problem = { type: 'x', title: 'Authentication required', status: 401, detail: 'sign in' };
+    const base = await serve((_req, res) => json(res, 401, problem, 'application/problem+json'));
+    let signedOut = 0;
+    const api = createHttpApi({ baseUrl: base, retryDelayMs: 1, onUnauthenticated: () => signedOut++ });
+    expect((await api.listRuns().catch((e) => e)).status).toBe(401);
+    expect(signedOut).toBe(1);
+    expect((await api.login('admin', 'wrong').catch((e) => e)).status).toBe(401);
+    expect(signedOut).toBe(1);
+    expect(requests).toHaveLength(2);
+    expect(requests[1].url).toBe('/v1/auth/login');
+    expect(JSON.parse(requests[1].body)).toEqual({ username: 'admin', password: 'wrong' });
+  });
+
   it('creates a run with a JSON body and a request id', async () => {
     const base = await serve((_req, res) => json(res, 201, { runId: 'r1' }));
     const api = createHttpApi({ baseUrl: base });

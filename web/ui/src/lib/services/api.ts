@@ -27,6 +27,18 @@ export interface AtlasApi {
   packageUrl(runId: string, candidateId?: string | null): string | null;
   saveStrategy(item: { id?: string; name: string; strategy: StrategyDsl; runId?: string }): Promise<PortfolioItem>;
   listStrategies(cursor?: string | null, limit?: number): Promise<Page<PortfolioItem>>;
+  /** Signs the browser in: the server sets the session cookie (HttpOnly) and the XSRF-TOKEN cookie. */
+  login(username: string, password: string): Promise<Caller>;
+  logout(): Promise<void>;
+  /** The signed-in caller; an ApiError with status 401 when nobody is. */
+  me(): Promise<Caller>;
+}
+
+export interface Caller {
+  username: string;
+  systemAdmin: boolean;
+  via: 'session' | 'apiKey';
+  keyId?: string;
 }
 
 export class ApiError extends Error {
@@ -42,6 +54,19 @@ export interface ApiConfig {
   retries?: number;
   retryDelayMs?: number;
   fetch?: typeof fetch;
+  /** Called when the server answers 401 to anything but the login itself: the session is over. */
+  onUnauthenticated?: () => void;
+  /** The cookies the CSRF header is read from (the browser's document.cookie by default). */
+  cookies?: () => string;
+}
+
+/** The double-submit CSRF token: the XSRF-TOKEN cookie's value, echoed in the X-XSRF-TOKEN header of writes. */
+export function csrfToken(cookies: string): string | null {
+  for (const part of cookies.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === 'XSRF-TOKEN') return decodeURIComponent(value.join('='));
+  }
+  return null;
 }
 
 export function newRequestId(): string {
@@ -56,8 +81,10 @@ export function createHttpApi(config: ApiConfig = {}): AtlasApi {
   const retries = config.retries ?? 2;
   const retryDelayMs = config.retryDelayMs ?? 300;
   const doFetch = config.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const cookies = config.cookies ?? (() => (typeof document === 'undefined' ? '' : document.cookie));
 
   async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const xsrf = method === 'GET' ? null : csrfToken(cookies());
     const requestId = newRequestId();
     let lastError: unknown;
     for (let attempt = 0; attempt <= retries; attempt++) {
@@ -69,10 +96,12 @@ export function createHttpApi(config: ApiConfig = {}): AtlasApi {
         response = await doFetch(baseUrl + path, {
           method,
           signal: controller.signal,
+          credentials: 'same-origin',
           headers: {
             Accept: 'application/json',
             'X-Request-Id': requestId,
-            ...(body === undefined ? {} : { 'Content-Type': 'application/json' })
+            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+            ...(xsrf ? { 'X-XSRF-TOKEN': xsrf } : {})
           },
           body: body === undefined ? undefined : JSON.stringify(body)
         });
@@ -88,6 +117,7 @@ export function createHttpApi(config: ApiConfig = {}): AtlasApi {
       const text = await response.text();
       if (!response.ok) {
         const problem = parseProblem(text);
+        if (response.status === 401 && path !== '/v1/auth/login') config.onUnauthenticated?.();
         throw new ApiError(response.status, problem, problem?.detail ?? problem?.title ?? `HTTP ${response.status}`, traceId);
       }
       return (text ? JSON.parse(text) : null) as T;
@@ -103,12 +133,18 @@ export function createHttpApi(config: ApiConfig = {}): AtlasApi {
       request('POST', `/v1/runs/${encodeURIComponent(runId)}/cancel`, reason ? { reason } : {}),
     listRuns: (cursor, limit = 50) => request('GET', `/v1/runs?${query({ cursor, limit })}`),
     streamEvents: (runId, callbacks, afterSeq = 0) =>
-      openEventStream({ url: `${baseUrl}/v1/runs/${encodeURIComponent(runId)}/events`, afterSeq, fetch: doFetch }, callbacks),
+      openEventStream({
+        url: `${baseUrl}/v1/runs/${encodeURIComponent(runId)}/events`, afterSeq, fetch: doFetch,
+        onUnauthenticated: config.onUnauthenticated
+      }, callbacks),
     getResult: (runId, candidateId, scenarioId) =>
       request('GET', `/v1/runs/${encodeURIComponent(runId)}/results/${encodeURIComponent(candidateId)}/${encodeURIComponent(scenarioId)}`),
     packageUrl: (runId, candidateId) => packageDownloadUrl(runId, candidateId, baseUrl),
     saveStrategy: (item) => request('POST', '/v1/portfolio', item),
-    listStrategies: (cursor, limit = 50) => request('GET', `/v1/portfolio?${query({ cursor, limit })}`)
+    listStrategies: (cursor, limit = 50) => request('GET', `/v1/portfolio?${query({ cursor, limit })}`),
+    login: (username, password) => request('POST', '/v1/auth/login', { username, password }),
+    logout: () => request('POST', '/v1/auth/logout'),
+    me: () => request('GET', '/v1/auth/me')
   };
 }
 

@@ -1,4 +1,6 @@
 import { browser } from '$app/environment';
+import { goto } from '$app/navigation';
+import { resolve } from '$app/paths';
 import { createHttpApi, type AtlasApi } from './api';
 import { createMockApi } from './mockApi';
 
@@ -17,6 +19,16 @@ export function mockModeOn(): boolean {
 let instance: AtlasApi | null = null;
 
 export function atlasApi(): AtlasApi {
-  instance ??= mockModeOn() ? createMockApi() : createHttpApi();
+  instance ??= mockModeOn() ? createMockApi() : createHttpApi({ onUnauthenticated: toLogin });
   return instance;
+}
+
+/** Where the login page sends the browser back to (this tab only). */
+export const NEXT_KEY = 'atlas.next';
+
+/** The session is over (or there never was one): to the login page, and back here after it. */
+export function toLogin(): void {
+  if (!browser || window.location.pathname === resolve('/login')) return;
+  sessionStorage.setItem(NEXT_KEY, window.location.pathname + window.location.search);
+  void goto(resolve('/login'), { replaceState: true });
 }

@@ -143,6 +143,14 @@ export function createMockApi(stepDelayMs = 250): AtlasApi {
     },
     async listStrategies() {
       return { items: [...portfolio], nextCursor: null };
+    },
+    // Mock mode needs no server, so nobody signs in: a designer is always "mock".
+    async login(username) {
+      return { username, systemAdmin: false, via: 'session' };
+    },
+    async logout() {},
+    async me() {
+      return { username: 'mock', systemAdmin: false, via: 'session' };
     }
   };
 }

@@ -129,4 +129,24 @@ describe('resilient run event stream', () => {
     expect(detail).toBe('no such run');
     expect(seenLastEventIds).toHaveLength(1);
   });
+
+  it('stops at a 401 and hands the browser to the login page', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(401, { 'Content-Type': 'application/problem+json' });
+      res.end('{"status":401}');
+    });
+    let signedOut = 0;
+    const detail = await new Promise<string | undefined>((resolve) => {
+      openEventStream({ url, baseDelayMs: 10, maxRetries: 5, onUnauthenticated: () => signedOut++ }, {
+        onEvent: () => {},
+        onState: (state, d) => {
+          if (state === 'error') resolve(d);
+        }
+      });
+    });
+    expect(detail).toContain('sign in again');
+    expect(seenLastEventIds).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(signedOut).toBe(1);
+  });
 });

@@ -27,6 +27,8 @@ export interface StreamOptions {
   url: string;
   afterSeq?: number;
   fetch?: typeof fetch;
+  /** Called when the server answers 401: the session is over, and retrying will not help. */
+  onUnauthenticated?: () => void;
   maxRetries?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
@@ -77,9 +79,16 @@ export function openEventStream(options: StreamOptions, callbacks: StreamCallbac
     const url = lastSeq > 0 ? `${options.url}?lastEventId=${lastSeq}` : options.url;
     let response: Response;
     try {
-      response = await doFetch(url, { headers: { Accept: 'text/event-stream' }, signal, cache: 'no-store' });
+      response = await doFetch(url, {
+        headers: { Accept: 'text/event-stream' }, signal, cache: 'no-store', credentials: 'same-origin'
+      });
     } catch (e) {
       if (!finished) retry(`cannot connect: ${String(e)}`);
+      return;
+    }
+    if (response.status === 401) {
+      finish('error', 'signed out: sign in again to follow this run');
+      options.onUnauthenticated?.();
       return;
     }
     if (response.status === 404 || response.status === 400) {

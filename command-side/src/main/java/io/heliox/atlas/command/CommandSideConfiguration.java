@@ -9,6 +9,8 @@ import io.heliox.atlas.command.application.RunResultsService;
 import io.heliox.atlas.command.application.backtest.BacktestResults;
 import io.heliox.atlas.command.application.backtest.EngineBacktests;
 import io.heliox.atlas.command.application.backtest.WriteBehind;
+import io.heliox.atlas.command.application.identity.AdministratorBootstrap;
+import io.heliox.atlas.command.application.identity.IdentityService;
 import io.heliox.atlas.command.application.scenario.ScenarioDatasets;
 import io.heliox.atlas.command.orch.ArchitectNode;
 import io.heliox.atlas.command.orch.SynthNode;
@@ -37,6 +39,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -171,6 +177,24 @@ public class CommandSideConfiguration {
     public PortfolioService portfolioService(CommandGateway commands, EventStore eventStore, RunPackages packages,
                                              Clock clock) {
         return new PortfolioService(commands, eventStore, packages, clock);
+    }
+
+    /** bcrypt at cost 10: tens of milliseconds per check, which is what a password deserves. */
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(10);
+    }
+
+    @Bean
+    public IdentityService identityService(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                                           PasswordEncoder passwords, Clock clock) {
+        return new IdentityService(jdbc, new TransactionTemplate(transactions), passwords, clock);
+    }
+
+    @Bean
+    public AdministratorBootstrap administratorBootstrap(IdentityService identity, JdbcTemplate jdbc,
+                                                         PlatformTransactionManager transactions) {
+        return new AdministratorBootstrap(identity, jdbc, new TransactionTemplate(transactions));
     }
 
     @Bean

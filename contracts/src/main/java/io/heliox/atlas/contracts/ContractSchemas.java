@@ -50,6 +50,8 @@ public final class ContractSchemas {
     public static final String START_RUN_REQUEST = "start-run-request";
     public static final String SAVE_PORTFOLIO_ITEM_REQUEST = "save-portfolio-item-request";
     public static final String CANCEL_RUN_REQUEST = "cancel-run-request";
+    public static final String LOGIN_REQUEST = "login-request";
+    public static final String API_KEY_REQUEST = "api-key-request";
     public static final String SCENARIO_DSL = "scenario-dsl";
     public static final String ENGINE_BACKTEST_REQUEST = "engine-backtest-request";
     public static final String ENGINE_BACKTEST_RESPONSE = "engine-backtest-response";

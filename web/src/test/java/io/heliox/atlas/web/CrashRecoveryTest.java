@@ -40,11 +40,12 @@ class CrashRecoveryTest {
         int port = AppProcess.freePort();
         int dbPort = AppProcess.freePort();
         SplittableRandom random = new SplittableRandom(SEED);
-        Api api = new Api(port);
+        Api api = null; // the first start writes the credentials it reads
         List<String> runIds = new ArrayList<>();
 
         for (int kill = 0; kill < KILLS; kill++) {
             AppProcess app = AppProcess.start(data, port, dbPort, "crash-" + kill).awaitHealthy(Duration.ofSeconds(120));
+            api = new Api(port, data);
             String runId = api.postJson("/v1/runs",
                     "{\"prompt\":\"crash test " + kill + "\",\"seed\":" + kill + ",\"options\":{\"mockStepDelayMs\":300}}")
                     .json().get("runId").asText();
@@ -57,6 +58,7 @@ class CrashRecoveryTest {
         }
 
         try (AppProcess app = AppProcess.start(data, port, dbPort, "crash-final").awaitHealthy(Duration.ofSeconds(120))) {
+            api = new Api(port, data);
             for (String runId : runIds) {
                 SseRead stream = api.events(runId);
                 JsonNode run = api.get("/v1/runs/" + runId).json();

@@ -1,7 +1,6 @@
 package io.heliox.atlas.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.command.storage.ObjectStore;
 import io.heliox.atlas.engine.backtest.EquityNpy;
 import io.heliox.atlas.web.support.Api;
@@ -175,7 +174,7 @@ class EngineApiTest extends AtlasIntegrationTest {
 
     private double timed(HttpClient http, String body, boolean expectCached) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/engine/t1"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + api.apiKey())
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         long started = System.nanoTime();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -60,7 +60,7 @@ class EngineLatencyBench extends AtlasIntegrationTest {
 
     private double post(String tier, String body, boolean expectCached) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/engine/" + tier))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + api.apiKey())
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         long started = System.nanoTime();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -32,7 +32,7 @@ class ExternalDatabaseTest {
                     "--server.port=0", "--atlas.data-dir=" + dataDir, "--atlas.db.url=" + url,
                     "--atlas.db.user=postgres", "--atlas.db.password=postgres", "--spring.main.banner-mode=off")) {
                 int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
-                Api api = new Api(port);
+                Api api = new Api(port, dataDir);
                 String runId = api.postJson("/v1/runs", "{\"prompt\":\"external\"}").json().get("runId").asText();
                 SseRead stream = api.events(runId);
                 assertThat(stream.seqs()).containsExactlyElementsOf(stream.gaplessSeqs()).hasSizeGreaterThanOrEqualTo(7);

@@ -312,8 +312,8 @@ class LoadBench extends AtlasIntegrationTest {
     private String post(String body) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/runs"))
-                            .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            .header("Content-Type", "application/json").header("Authorization", "Bearer " + api.apiKey())
+                            .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201) {
                 throw new AssertionError("POST /v1/runs -> " + response.statusCode() + " " + response.body());
@@ -332,7 +332,8 @@ class LoadBench extends AtlasIntegrationTest {
     /** One SSE subscriber, non-blocking: its future completes when the server closes the stream. */
     private CompletableFuture<Stream> subscribe(String runId) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/runs/" + runId + "/events"))
-                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(60)).GET().build();
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + api.apiKey())
+                .timeout(Duration.ofSeconds(60)).GET().build();
         Stream stream = new Stream();
         return http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(stream))
                 .thenCompose(response -> {

@@ -196,7 +196,7 @@ class RunFlowTest extends AtlasIntegrationTest {
         JsonNode audit = api.get("/v1/audit/events?aggregateId=" + runId).json();
         assertThat(audit.get("items")).hasSize(8);
         for (JsonNode item : audit.get("items")) {
-            assertThat(item.get("principal").asText()).isEqualTo("local");
+            assertThat(item.get("principal").asText()).isEqualTo("admin");
             assertThat(item.get("traceId").asText()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
             assertThat(item.get("correlationId").asText()).isNotBlank();
         }

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -66,7 +67,8 @@ class TwoNodeTest {
             int portB = AppProcess.freePort();
             List<String> dbArgs = List.of("--atlas.db.url=" + url, "--atlas.db.user=postgres",
                     "--atlas.db.password=postgres");
-            AppProcess a = AppProcess.start(TestDatabase.freshDataDir(), portA, "two-node-a",
+            Path dataA = TestDatabase.freshDataDir();
+            AppProcess a = AppProcess.start(dataA, portA, "two-node-a",
                     concat(dbArgs, List.of("--axon.eventhandling.processors.run-worker.thread-count=1")), List.of());
             AppProcess b = null;
             try {
@@ -74,11 +76,14 @@ class TwoNodeTest {
                 long pidA = childPid(portA);
                 await(Duration.ofSeconds(30), "node A to claim a run-worker segment",
                         () -> owners(db).values().stream().anyMatch(o -> isNode(o, pidA)));
-                b = AppProcess.start(TestDatabase.freshDataDir(), portB, "two-node-b", dbArgs, List.of())
+                Path dataB = TestDatabase.freshDataDir();
+                b = AppProcess.start(dataB, portB, "two-node-b", dbArgs, List.of())
                         .awaitHealthy(Duration.ofSeconds(120));
                 long pidB = childPid(portB);
-                Api apiA = new Api(portA);
-                Api apiB = new Api(portB);
+                // node A made the administrator (node B found it in the shared database): one key for both
+                Api apiA = new Api(portA, dataA);
+                Api apiB = new Api(portB, apiA.apiKey());
+                assertThat(dataB.resolve("admin-credentials.json")).as("node B found the administrator").doesNotExist();
                 System.out.printf("two nodes up after %.1f s (A pid %d :%d, B pid %d :%d)%n",
                         (System.nanoTime() - started) / 1e9, pidA, portA, pidB, portB);
 
@@ -105,7 +110,7 @@ class TwoNodeTest {
     /** (a) B's SSE receives 1..7 in order while the run progresses on A's command. */
     private static void aRunStartedOnAStreamsLiveFromB(Api apiA, Api apiB) throws Exception {
         String runId = apiA.postJson("/v1/runs", SLOW).json().get("runId").asText();
-        LiveStream live = LiveStream.open(apiB.base(), runId);
+        LiveStream live = LiveStream.open(apiB, runId);
         List<long[]> arrivals = live.awaitEnd(Duration.ofSeconds(30));
         assertThat(arrivals).extracting(x -> x[0]).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
         double spreadMs = (arrivals.get(6)[1] - arrivals.get(0)[1]) / 1e6;
@@ -295,10 +300,11 @@ class TwoNodeTest {
     /** An SSE stream read as it arrives: each event's seq and the nanoTime it was received. */
     private record LiveStream(CompletableFuture<List<long[]>> result) {
 
-        static LiveStream open(String base, String runId) {
+        static LiveStream open(Api api, String runId) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/runs/" + runId + "/events"))
-                    .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(60)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + "/v1/runs/" + runId + "/events"))
+                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + api.apiKey())
+                    .timeout(Duration.ofSeconds(60)).GET().build();
             CompletableFuture<List<long[]>> result = CompletableFuture.supplyAsync(() -> {
                 try {
                     HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());

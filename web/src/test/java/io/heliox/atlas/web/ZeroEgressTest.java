@@ -31,7 +31,7 @@ class ZeroEgressTest {
         try (AppProcess app = AppProcess.start(dataDir, port, "zero-egress", List.of(),
                 List.of("-Djava.security.manager=" + EgressGuard.class.getName(), "-Datlas.egress.log=" + egressLog))
                 .awaitHealthy(Duration.ofSeconds(120))) {
-            Api api = new Api(port);
+            Api api = new Api(port, dataDir);
             String runId = api.postJson("/v1/runs", "{\"prompt\":\"Create MA crossover strategy\"}").json().get("runId").asText();
             SseRead stream = api.events(runId);
             assertThat(stream.seqs()).containsExactlyElementsOf(stream.gaplessSeqs()).hasSizeGreaterThanOrEqualTo(7);

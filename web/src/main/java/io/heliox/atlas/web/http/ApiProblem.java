@@ -18,6 +18,7 @@ public class ApiProblem extends RuntimeException {
     private final String title;
     private final transient List<Violation> errors;
     private final transient ObjectNode extensions;
+    private long retryAfterSeconds;
 
     public ApiProblem(HttpStatus status, String type, String title, String detail, List<Violation> errors) {
         this(status, type, title, detail, errors, null);
@@ -57,9 +58,22 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.CONFLICT, "conflict", "Conflict", detail, List.of());
     }
 
+    /** 429 with {@code Retry-After}. */
+    public static ApiProblem tooManyRequests(String detail, long retryAfterSeconds) {
+        ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+                detail, List.of());
+        problem.retryAfterSeconds = retryAfterSeconds;
+        return problem;
+    }
+
     public static ApiProblem tooLarge(long limit) {
         return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Request body is too large",
                 "the body exceeds " + limit + " bytes", List.of());
+    }
+
+    /** Seconds a client should wait before trying again; 0 when the answer names none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public HttpStatus status() {

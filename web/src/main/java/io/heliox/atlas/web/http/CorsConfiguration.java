@@ -21,8 +21,8 @@ public class CorsConfiguration implements WebMvcConfigurer {
         for (String path : new String[] {"/v1/**", "/api/v1/**", "/healthz", "/version"}) {
             registry.addMapping(path)
                     .allowedOrigins(origins)
-                    .allowedMethods("GET", "POST")
-                    .allowedHeaders("Content-Type", "Last-Event-ID", "X-Request-Id", "traceparent")
+                    .allowedMethods("GET", "POST", "DELETE")
+                    .allowedHeaders("Content-Type", "Last-Event-ID", "X-Request-Id", "traceparent", "Authorization", "X-XSRF-TOKEN")
                     .exposedHeaders("Location", TraceFilter.TRACE_HEADER)
                     .maxAge(600);
         }

@@ -43,6 +43,10 @@ public class ProblemResponses {
         if (problem.extensions() != null) {
             problem.extensions().properties().forEach(member -> response.getBody().set(member.getKey(), member.getValue()));
         }
+        if (problem.retryAfterSeconds() > 0) {
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                    .header("Retry-After", Long.toString(problem.retryAfterSeconds())).body(response.getBody());
+        }
         return response;
     }
 
@@ -105,7 +109,7 @@ public class ProblemResponses {
                 List.of(), request);
     }
 
-    static ResponseEntity<ObjectNode> body(HttpStatus status, String type, String title, String detail,
+    public static ResponseEntity<ObjectNode> body(HttpStatus status, String type, String title, String detail,
                                            List<Violation> errors, HttpServletRequest request) {
         ObjectNode problem = JsonNodeFactory.instance.objectNode();
         problem.put("type", TYPE_BASE + type);

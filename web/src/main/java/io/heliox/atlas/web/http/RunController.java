@@ -8,15 +8,19 @@ import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.RunOptions;
 import io.heliox.atlas.api.run.StartRunCommand;
 import io.heliox.atlas.contracts.ContractSchemas;
+import io.heliox.atlas.contracts.Violation;
 import io.heliox.atlas.query.Page;
 import io.heliox.atlas.query.run.RunEventReader;
 import io.heliox.atlas.query.run.RunList;
 import io.heliox.atlas.query.run.RunSummary;
+import io.heliox.atlas.web.caller.AtlasAuthentication;
 import io.heliox.atlas.web.infra.AtlasProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Runs: start one, read one, list them, stream one's events. */
 @RestController
@@ -57,14 +63,41 @@ public class RunController {
     }
 
     @PostMapping(path = "/v1/runs", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<ObjectNode> start(HttpServletRequest request) {
+    public ResponseEntity<ObjectNode> start(HttpServletRequest request, Authentication caller) {
         JsonNode body = bodies.read(request, ContractSchemas.START_RUN_REQUEST);
+        refuseTestOptions(body.path("options"), caller);
         RunId runId = RunId.random();
         long seed = body.has("seed") ? body.get("seed").asLong() : SEEDS.nextLong(MAX_SEED + 1);
         commands.sendAndWait(new StartRunCommand(runId, body.get("prompt").asText(), seed,
                 options(body.path("options")), clock.instant()));
         ObjectNode created = JsonNodeFactory.instance.objectNode().put("runId", runId.toString());
         return ResponseEntity.created(URI.create("/v1/runs/" + runId)).body(created);
+    }
+
+    /**
+     * The options made for tests can hurt others: a mock step delay holds a shared worker thread for
+     * up to 10 s a step, failAt fails a run on purpose, mock mode skips the real work. Only system
+     * administrators may use them, unless ATLAS_RUN_TEST_OPTIONS=everyone.
+     */
+    private void refuseTestOptions(JsonNode options, Authentication caller) {
+        if (defaults.testOptionsForEveryone() || AtlasAuthentication.isSystemAdmin(caller)) {
+            return;
+        }
+        List<Violation> used = new ArrayList<>();
+        if (options.path("mode").asText(RunOptions.MODE_LLM).equals(RunOptions.MODE_MOCK)) {
+            used.add(new Violation("/options/mode", "mode mock is a test option", null));
+        }
+        if (options.hasNonNull("failAt")) {
+            used.add(new Violation("/options/failAt", "failAt is a test option", null));
+        }
+        if (options.path("mockStepDelayMs").asLong(0) > 0) {
+            used.add(new Violation("/options/mockStepDelayMs", "mockStepDelayMs is a test option", null));
+        }
+        if (!used.isEmpty()) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "test-option", "Test options are for administrators",
+                    "only system administrators may use a run's test options (or set ATLAS_RUN_TEST_OPTIONS=everyone)",
+                    used);
+        }
     }
 
     private RunOptions options(JsonNode options) {

@@ -38,7 +38,7 @@ public class TraceFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String traceId = traceId(request);
         MDC.put(MessageContext.TRACE_ID, traceId);
-        MDC.put(MessageContext.PRINCIPAL, MessageContext.LOCAL_PRINCIPAL);
+        MDC.put(MessageContext.PRINCIPAL, MessageContext.ANONYMOUS_PRINCIPAL);
         response.setHeader(TRACE_HEADER, traceId);
         long start = System.nanoTime();
         try {

@@ -21,10 +21,27 @@ public record AtlasProperties(String dataDir, Db db, S3 s3, Runs runs, Http http
     public record S3(String endpoint, String accessKey, String secretKey, String bucket, String region, int embeddedPort) {
     }
 
-    /** Defaults of every run; a run's options may lower or raise them within the contract's bounds. */
-    public record Runs(long tokensLimit, long timeMsLimit, long phaseTimeoutMs) {
+    /**
+     * Defaults of every run; a run's options may lower or raise them within the contract's bounds.
+     *
+     * @param testOptions who may use the options made for tests (mode mock, failAt, mockStepDelayMs,
+     *                    which hold a worker or fail on purpose): {@code admins} or {@code everyone}
+     */
+    public record Runs(long tokensLimit, long timeMsLimit, long phaseTimeoutMs, String testOptions) {
+
+        public boolean testOptionsForEveryone() {
+            return "everyone".equalsIgnoreCase(testOptions);
+        }
     }
 
-    public record Http(long maxBodyBytes, List<String> corsAllowedOrigins) {
+    /**
+     * @param allowedHosts host names the server answers to (the Host header); empty: the loopback
+     *                     names when bound to loopback, any name otherwise
+     */
+    public record Http(long maxBodyBytes, List<String> corsAllowedOrigins, List<String> allowedHosts) {
+
+        public Http {
+            allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        }
     }
 }

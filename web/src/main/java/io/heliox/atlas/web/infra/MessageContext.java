@@ -17,8 +17,8 @@ public final class MessageContext {
 
     public static final String PRINCIPAL = "principal";
     public static final String TRACE_ID = "traceId";
-    /** The principal of requests while authentication is off. */
-    public static final String LOCAL_PRINCIPAL = "local";
+    /** The principal of a request until the security chain knows its caller (only open paths stay so). */
+    public static final String ANONYMOUS_PRINCIPAL = "anonymous";
     /** The principal of messages no person sent (deadlines, start-up work). */
     public static final String SYSTEM_PRINCIPAL = "system";
 

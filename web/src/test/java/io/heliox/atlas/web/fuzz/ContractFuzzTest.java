@@ -1,10 +1,10 @@
 package io.heliox.atlas.web.fuzz;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.contracts.MalformedJsonException;
 import io.heliox.atlas.web.scenario.ScenarioFixtures;
@@ -95,37 +95,69 @@ class ContractFuzzTest extends AtlasIntegrationTest {
 
     @Test
     void validRequestsGet2xxInvalidOnes4xxAndNothingA5xx() {
-        List<Op> ops = operations();
-        assertThat(ops).extracting(Op::id).contains("createRun", "getRun", "listRuns", "saveStrategy", "auditEvents");
-        SplittableRandom random = new SplittableRandom(SEED);
-        InstanceGenerator generator = new InstanceGenerator(random.split());
-        Mutator mutator = new Mutator(random.split());
         List<String> runIds = new ArrayList<>(List.of(startRun("{\"prompt\":\"Create MA crossover strategy (fuzz seed run)\"}")));
         // The seed run's own results and packages, so their success paths are fuzzed too.
         List<String> packagedUrls = packagedUrls(runIds.get(0));
+        Map<String, int[]> tally = fuzz(api, SEED, REQUESTS, runIds, packagedUrls);
+
+        System.out.printf("contract fuzz: seed %d, %d requests; per operation [2xx, 4xx, 5xx]:%n", SEED, REQUESTS);
+        tally.forEach((op, counts) -> System.out.printf("  %-16s %5d %5d %5d%n", op, counts[0], counts[1], counts[2]));
+        // Leave no backlog for the tests that share this application.
+        await(Duration.ofSeconds(120), "the fuzz runs to finish", () -> runIds.stream().allMatch(id ->
+                List.of("COMPLETED", "FAILED").contains(api.get("/v1/runs/" + id).json().get("status").asText())));
+    }
+
+    /**
+     * The same requests without credentials: every operation but the open ones (health, version,
+     * login) answers 401 whatever the request (or a 4xx for one broken before it is read, such as a
+     * NUL in the query); the open ones keep their rules; never a 5xx.
+     */
+    @Test
+    void anAnonymousCallerGets401FromEveryProtectedOperationAndNothingA5xx() {
+        List<String> runIds = List.of(startRun("{\"prompt\":\"fuzz anonymous\",\"options\":{\"mode\":\"mock\"}}"));
+        int requests = Math.max(300, REQUESTS / 4);
+        Map<String, int[]> tally = fuzz(api.anonymous(), SEED + 1, requests, new ArrayList<>(runIds),
+                // links of the kinds the authenticated fuzz follows; without credentials they answer 401 alike
+                List.of("/v1/runs/" + runIds.get(0) + "/package", "/v1/runs/" + runIds.get(0) + "/results/any/trend_up_mid"));
+        System.out.printf("anonymous contract fuzz: seed %d, %d requests; per operation [2xx, 4xx, 5xx]:%n", SEED + 1, requests);
+        tally.forEach((op, counts) -> System.out.printf("  %-16s %5d %5d %5d%n", op, counts[0], counts[1], counts[2]));
+        assertThat(tally.keySet()).contains("createRun", "login", "health");
+    }
+
+    /** {@code requests} generated calls through {@code client}; fails with every broken rule. Per operation: [2xx, 4xx, 5xx]. */
+    private Map<String, int[]> fuzz(Api client, long seed, int requests, List<String> runIds, List<String> packagedUrls) {
+        List<Op> ops = operations();
+        assertThat(ops).extracting(Op::id).contains("createRun", "getRun", "listRuns", "saveStrategy", "auditEvents");
+        boolean anonymous = client.apiKey() == null;
+        SplittableRandom random = new SplittableRandom(seed);
+        InstanceGenerator generator = new InstanceGenerator(random.split());
+        Mutator mutator = new Mutator(random.split());
         List<String> scenarioIds = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         Map<String, int[]> tally = new TreeMap<>();
 
-        for (int i = 0; i < REQUESTS && failures.size() < 20; i++) {
+        for (int i = 0; i < requests && failures.size() < 20; i++) {
             Op op = ops.get(random.nextInt(ops.size()));
             Call call = (op.id().equals("getRunResult") || op.id().equals("downloadPackage")) && random.nextBoolean()
                     ? known(op, packagedUrls, random)
                     : build(op, random, generator, mutator, runIds, scenarioIds);
             Api.Response response;
             try {
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + call.path()));
-                request = call.body() == null ? request.GET()
-                        : request.POST(HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8));
-                response = call.contentType() == null ? api.send(request, call.method(), call.path())
-                        : api.send(request, call.method(), call.path(), "Content-Type", call.contentType());
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + call.path()));
+                request = request.method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8));
+                response = call.contentType() == null ? client.send(request, call.method(), call.path())
+                        : client.send(request, call.method(), call.path(), "Content-Type", call.contentType());
             } catch (AssertionError contractMismatch) {
                 failures.add("#" + i + " " + call.what() + ": " + contractMismatch.getMessage());
                 continue;
             }
             int status = response.status();
             tally.computeIfAbsent(op.id(), k -> new int[3])[status >= 500 ? 2 : status >= 400 ? 1 : 0]++;
-            boolean ok = status < 500 && (call.valid()
+            boolean open = op.operation().getSecurity() != null && op.operation().getSecurity().isEmpty();
+            boolean ok = status < 500 && (anonymous && !open
+                    ? status == 401 || (!call.valid() && status / 100 == 4)
+                    : call.valid()
                     ? status / 100 == 2 || (call.mayBeMissing() && status == 404) || (call.mayBeRefused() && status / 100 == 4)
                     : status / 100 == 4);
             if (!ok) {
@@ -139,14 +171,9 @@ class ContractFuzzTest extends AtlasIntegrationTest {
                 scenarioIds.add(response.json().get("scenario_id").asText());
             }
         }
-
-        System.out.printf("contract fuzz: seed %d, %d requests; per operation [2xx, 4xx, 5xx]:%n", SEED, REQUESTS);
-        tally.forEach((op, counts) -> System.out.printf("  %-16s %5d %5d %5d%n", op, counts[0], counts[1], counts[2]));
-        assertThat(failures).as("seed %d", SEED).isEmpty();
+        assertThat(failures).as("seed %d", seed).isEmpty();
         tally.values().forEach(counts -> assertThat(counts[2]).isZero());
-        // Leave no backlog for the tests that share this application.
-        await(Duration.ofSeconds(120), "the fuzz runs to finish", () -> runIds.stream().allMatch(id ->
-                List.of("COMPLETED", "FAILED").contains(api.get("/v1/runs/" + id).json().get("status").asText())));
+        return tally;
     }
 
     /** The detail links of a finished run's t0 results and its package links (one per ranked candidate). */
@@ -266,7 +293,10 @@ class ContractFuzzTest extends AtlasIntegrationTest {
         // alpha + beta >= 1 is not stationary), a generated blueprint contradictory enough that no 3
         // candidates survive the policy (422). Bodies started from valid fixtures must still succeed.
         boolean scenario = op.id().equals("generateScenario");
-        boolean mayBeRefused = (engine || scenario) && (mutated || !fromFixture) || op.id().equals("orchSynth");
+        // A well-formed login with made-up credentials is refused (401, or 429 once throttled); a
+        // new key may exceed the keys a user may hold (409) or expire in the past (400).
+        boolean identity = op.id().equals("login") || op.id().equals("createApiKey");
+        boolean mayBeRefused = (engine || scenario) && (mutated || !fromFixture) || op.id().equals("orchSynth") || identity;
         return new Call(op.method(), path, contentType, body, valid && bodyIsValid(op, path, body), mayBeMissing,
                 what.toString(), mayBeRefused);
     }

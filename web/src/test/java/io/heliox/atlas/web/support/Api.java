@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +36,55 @@ public final class Api {
     public static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
+    /** The API key every request carries as {@code Authorization: Bearer}, or null for an anonymous client. */
+    private final String apiKey;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    public Api(int port) {
+    /** A client with the installation's administrator key (from the first start's credentials file). */
+    public Api(int port, Path dataDir) {
+        this(port, Credentials.of(dataDir).apiKey());
+    }
+
+    public Api(int port, String apiKey) {
         this.base = "http://127.0.0.1:" + port;
+        this.apiKey = apiKey;
+    }
+
+    /** The same server, without credentials. */
+    public Api anonymous() {
+        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), (String) null);
+    }
+
+    /** The same server, with another key. */
+    public Api withKey(String key) {
+        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), key);
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** What the first start wrote to {@code <data dir>/admin-credentials.json}. */
+    public record Credentials(String username, String password, String apiKey) {
+
+        public static Credentials of(Path dataDir) {
+            Path file = dataDir.resolve("admin-credentials.json");
+            try {
+                JsonNode json = JSON.readTree(file.toFile());
+                return new Credentials(json.get("username").asText(), json.get("password").asText(),
+                        json.get("apiKey").asText());
+            } catch (IOException e) {
+                throw new UncheckedIOException("no credentials at " + file, e);
+            }
+        }
+
+        /** The {@code Authorization} header of the administrator key. */
+        public String bearer() {
+            return "Bearer " + apiKey;
+        }
     }
 
     public String base() {
@@ -68,6 +111,7 @@ public final class Api {
     }
 
     public Response send(HttpRequest.Builder builder, String method, String path, String... headers) {
+        authorize(builder, headers);
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
@@ -99,6 +143,7 @@ public final class Api {
     }
 
     private BinaryResponse sendBytes(HttpRequest.Builder builder, String method, String path) {
+        authorize(builder);
         try {
             HttpResponse<byte[]> response = http.send(builder.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
@@ -137,6 +182,7 @@ public final class Api {
         }
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + "/v1/runs/" + runId + "/events" + query))
                 .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(60)).GET();
+        authorize(builder, headers.toArray(String[]::new));
         for (int i = 0; i < headers.size(); i += 2) {
             builder.header(headers.get(i), headers.get(i + 1));
         }
@@ -150,6 +196,18 @@ public final class Api {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Adds the key unless the caller sends its own Authorization header. */
+    private void authorize(HttpRequest.Builder builder, String... headers) {
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Authorization")) {
+                return;
+            }
+        }
+        if (apiKey != null) {
+            builder.header("Authorization", "Bearer " + apiKey);
         }
     }
 

@@ -3,12 +3,14 @@ package io.heliox.atlas.web.support;
 import io.heliox.atlas.web.AtlasApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -25,6 +27,9 @@ public abstract class AtlasIntegrationTest {
     @LocalServerPort
     protected int port;
 
+    @Value("${atlas.data-dir}")
+    protected String dataDir;
+
     @Autowired
     protected JdbcTemplate jdbc;
 
@@ -32,7 +37,7 @@ public abstract class AtlasIntegrationTest {
 
     @BeforeEach
     void connect() {
-        api = new Api(port);
+        api = new Api(port, Path.of(dataDir));
     }
 
     protected String startRun(String body) {

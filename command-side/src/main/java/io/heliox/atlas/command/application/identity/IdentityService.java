@@ -1,0 +1,256 @@
+package io.heliox.atlas.command.application.identity;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Users and their API keys: who may call, checked on every request.
+ *
+ * <p>A key check must cost well under a millisecond, so a key's row is cached for
+ * {@link #KEY_CACHE_TTL}; revoking a key drops it from this node's cache at once and from the
+ * others' within that time. {@code last_used_at} is written at most once a minute per key. A
+ * password check is a bcrypt comparison (tens of milliseconds, on purpose); an unknown name is
+ * compared against a dummy hash so that it takes as long as a wrong password, and repeated failures
+ * are throttled ({@link LoginThrottle}).
+ */
+public class IdentityService {
+
+    static final Duration KEY_CACHE_TTL = Duration.ofSeconds(5);
+    public static final int MAX_KEYS_PER_USER = 50;
+    private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,62}$");
+    private static final int MIN_PASSWORD_LENGTH = 12;
+    private static final int MAX_PASSWORD_BYTES = 72; // bcrypt reads no further
+    private static final int MAX_KEY_NAME = 100;
+
+    private record CachedKey(Principal principal, String secretSha256, Instant expiresAt, Instant revokedAt,
+                             long loadedAtNanos) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final LoginThrottle throttle = new LoginThrottle();
+    private final Map<String, CachedKey> keyCache = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastUseWritten = new ConcurrentHashMap<>();
+    private final String dummyHash;
+
+    public IdentityService(JdbcTemplate jdbc, TransactionTemplate transactions, PasswordEncoder passwords, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.passwords = passwords;
+        this.clock = clock;
+        this.dummyHash = passwords.encode("not a password anybody has: " + UUID.randomUUID());
+    }
+
+    // ---- authentication ------------------------------------------------------------------------
+
+    /** The owner of {@code key} when the key is well formed, known, not revoked and not expired. */
+    public Optional<Principal> authenticateKey(String key) {
+        Optional<ApiKeyToken> token = ApiKeyToken.parse(key);
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        CachedKey cached = cachedKey(token.get().id());
+        Instant now = clock.instant();
+        if (cached == null || !token.get().matches(cached.secretSha256()) || cached.revokedAt() != null
+                || cached.expiresAt() != null && !now.isBefore(cached.expiresAt())) {
+            return Optional.empty();
+        }
+        noteUse(token.get().id(), now);
+        return Optional.of(cached.principal());
+    }
+
+    /**
+     * The user with this name and password.
+     *
+     * @throws IdentityException THROTTLED after too many failures for the name
+     */
+    public Optional<Principal> authenticatePassword(String username, String password) {
+        Instant now = clock.instant();
+        long wait = throttle.retryAfter(username, now);
+        if (wait > 0) {
+            throw new IdentityException(IdentityException.Reason.THROTTLED,
+                    "too many failed logins for this user; try again in " + wait + " s", wait);
+        }
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select id, username, password_hash, system_admin from users where username = ?", normalise(username));
+        String hash = rows.isEmpty() ? dummyHash : (String) rows.get(0).get("password_hash");
+        boolean matches = password != null && passwords.matches(password, hash);
+        if (rows.isEmpty() || !matches) {
+            throttle.failed(username, now);
+            return Optional.empty();
+        }
+        throttle.succeeded(username);
+        Map<String, Object> row = rows.get(0);
+        return Optional.of(new Principal((UUID) row.get("id"), (String) row.get("username"),
+                (Boolean) row.get("system_admin"), null));
+    }
+
+    // ---- users -----------------------------------------------------------------------------------
+
+    /** @throws IdentityException INVALID for a bad name or password, CONFLICT for a taken name */
+    public Principal createUser(String username, String password, boolean systemAdmin) {
+        String name = normalise(username);
+        if (!USERNAME.matcher(name).matches()) {
+            throw new IdentityException(IdentityException.Reason.INVALID,
+                    "a username is 2 to 63 of a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
+        }
+        checkPassword(password);
+        UUID id = UUID.randomUUID();
+        try {
+            jdbc.update("insert into users (id, username, password_hash, system_admin, created_at) values (?, ?, ?, ?, ?)",
+                    id, name, passwords.encode(password), systemAdmin, Timestamp.from(clock.instant()));
+        } catch (DuplicateKeyException e) {
+            throw new IdentityException(IdentityException.Reason.CONFLICT, "the username " + name + " is taken");
+        }
+        return new Principal(id, name, systemAdmin, null);
+    }
+
+    public boolean anyUser() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from users)", Boolean.class));
+    }
+
+    // ---- keys ------------------------------------------------------------------------------------
+
+    /**
+     * A new key for {@code userId}; the returned {@link IssuedKey#key()} is its only copy.
+     *
+     * @param expiresAt null: never
+     * @throws IdentityException INVALID for a bad name or an expiry in the past, CONFLICT past {@value #MAX_KEYS_PER_USER} keys
+     */
+    public IssuedKey issueKey(UUID userId, String name, Instant expiresAt) {
+        return issueKey(userId, name, expiresAt, ApiKeyToken.generate(random));
+    }
+
+    IssuedKey issueKey(UUID userId, String name, Instant expiresAt, ApiKeyToken token) {
+        Instant now = clock.instant();
+        if (name == null || name.isBlank() || name.length() > MAX_KEY_NAME) {
+            throw new IdentityException(IdentityException.Reason.INVALID, "a key's name is 1 to " + MAX_KEY_NAME + " characters");
+        }
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw new IdentityException(IdentityException.Reason.INVALID, "a key's expiry must lie in the future");
+        }
+        Integer inForce = jdbc.queryForObject("select count(*) from api_keys where user_id = ? and revoked_at is null",
+                Integer.class, userId);
+        if (inForce != null && inForce >= MAX_KEYS_PER_USER) {
+            throw new IdentityException(IdentityException.Reason.CONFLICT,
+                    "at most " + MAX_KEYS_PER_USER + " keys may be in force per user; revoke one first");
+        }
+        Instant created = now.truncatedTo(ChronoUnit.MILLIS);
+        jdbc.update("insert into api_keys (id, user_id, name, secret_sha256, created_at, expires_at) values (?, ?, ?, ?, ?, ?)",
+                token.id(), userId, name.strip(), token.secretSha256(), Timestamp.from(created),
+                expiresAt == null ? null : Timestamp.from(expiresAt));
+        return new IssuedKey(new ApiKeyInfo(token.id(), name.strip(), created, expiresAt, null, null), token.value());
+    }
+
+    /** The user's keys, newest first, revoked ones included. */
+    public List<ApiKeyInfo> keys(UUID userId) {
+        return jdbc.query("select id, name, created_at, expires_at, last_used_at, revoked_at from api_keys "
+                + "where user_id = ? order by created_at desc, id", IdentityService::keyInfo, userId);
+    }
+
+    /** @throws IdentityException NOT_FOUND when the user has no such key */
+    public ApiKeyInfo revokeKey(UUID userId, String keyId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        jdbc.update("update api_keys set revoked_at = coalesce(revoked_at, ?) where id = ? and user_id = ?",
+                Timestamp.from(now), keyId, userId);
+        keyCache.remove(keyId);
+        return key(userId, keyId);
+    }
+
+    /** A new key with the old one's name and expiry, and the old one revoked, in one transaction. */
+    public IssuedKey rotateKey(UUID userId, String keyId) {
+        return transactions.execute(status -> {
+            ApiKeyInfo old = key(userId, keyId);
+            if (old.revokedAt() != null) {
+                throw new IdentityException(IdentityException.Reason.CONFLICT, "key " + keyId + " is revoked already");
+            }
+            revokeKey(userId, keyId);
+            Instant expiry = old.expiresAt() != null && old.expiresAt().isAfter(clock.instant()) ? old.expiresAt() : null;
+            return issueKey(userId, old.name(), expiry);
+        });
+    }
+
+    private ApiKeyInfo key(UUID userId, String keyId) {
+        List<ApiKeyInfo> found = jdbc.query("select id, name, created_at, expires_at, last_used_at, revoked_at "
+                + "from api_keys where id = ? and user_id = ?", IdentityService::keyInfo, keyId, userId);
+        if (found.isEmpty()) {
+            throw new IdentityException(IdentityException.Reason.NOT_FOUND, "no key " + keyId);
+        }
+        return found.get(0);
+    }
+
+    // ---- internals -------------------------------------------------------------------------------
+
+    private CachedKey cachedKey(String keyId) {
+        CachedKey cached = keyCache.get(keyId);
+        if (cached != null && System.nanoTime() - cached.loadedAtNanos() < KEY_CACHE_TTL.toNanos()) {
+            return cached;
+        }
+        List<CachedKey> rows = jdbc.query("select k.id, k.secret_sha256, k.expires_at, k.revoked_at, u.id as user_id, "
+                + "u.username, u.system_admin from api_keys k join users u on u.id = k.user_id where k.id = ?",
+                (rs, i) -> new CachedKey(new Principal((UUID) rs.getObject("user_id"), rs.getString("username"),
+                        rs.getBoolean("system_admin"), rs.getString("id")), rs.getString("secret_sha256"),
+                        instant(rs, "expires_at"), instant(rs, "revoked_at"), System.nanoTime()), keyId);
+        if (rows.isEmpty()) {
+            keyCache.remove(keyId);
+            return null;
+        }
+        if (keyCache.size() > 10_000) {
+            keyCache.clear();
+        }
+        keyCache.put(keyId, rows.get(0));
+        return rows.get(0);
+    }
+
+    private void noteUse(String keyId, Instant now) {
+        Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+        Instant previous = lastUseWritten.put(keyId, minute);
+        if (!minute.equals(previous)) {
+            jdbc.update("update api_keys set last_used_at = ? where id = ?", Timestamp.from(minute), keyId);
+        }
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH
+                || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new IdentityException(IdentityException.Reason.INVALID,
+                    "a password is at least " + MIN_PASSWORD_LENGTH + " characters and at most "
+                            + MAX_PASSWORD_BYTES + " bytes");
+        }
+    }
+
+    private static String normalise(String username) {
+        return username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static ApiKeyInfo keyInfo(ResultSet rs, int row) throws SQLException {
+        return new ApiKeyInfo(rs.getString("id"), rs.getString("name"), instant(rs, "created_at"),
+                instant(rs, "expires_at"), instant(rs, "last_used_at"), instant(rs, "revoked_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

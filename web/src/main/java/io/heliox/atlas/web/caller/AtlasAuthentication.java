@@ -1,0 +1,40 @@
+package io.heliox.atlas.web.caller;
+
+import io.heliox.atlas.command.application.identity.Principal;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A caller the API knows, as Spring Security holds it: the {@link Principal} and its authorities. */
+public final class AtlasAuthentication {
+
+    public static final String SYSTEM_ADMIN = "ROLE_SYSTEM_ADMIN";
+    public static final String USER = "ROLE_USER";
+
+    private AtlasAuthentication() {
+    }
+
+    public static Authentication of(Principal principal) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority(USER));
+        if (principal.systemAdmin()) {
+            authorities.add(new SimpleGrantedAuthority(SYSTEM_ADMIN));
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+    }
+
+    public static boolean isSystemAdmin(Authentication authentication) {
+        return principal(authentication).map(Principal::systemAdmin).orElse(false);
+    }
+
+    /** The caller of {@code authentication}, when it is one of ours. */
+    public static Optional<Principal> principal(Authentication authentication) {
+        return authentication != null && authentication.getPrincipal() instanceof Principal p
+                ? Optional.of(p) : Optional.empty();
+    }
+}

@@ -1,0 +1,128 @@
+package io.heliox.atlas.web.security;
+
+import io.heliox.atlas.command.application.identity.IdentityService;
+import io.heliox.atlas.web.http.ProblemResponses;
+import io.heliox.atlas.web.infra.AtlasProperties;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who may call what. Every API path needs a caller: a browser signed in with
+ * {@code POST /v1/auth/login} (a session cookie, HttpOnly and SameSite=Lax; writes also carry the
+ * {@code X-XSRF-TOKEN} header, the double-submit of the {@code XSRF-TOKEN} cookie), or a program
+ * sending an API key as {@code Authorization: Bearer <key>} (no session, no CSRF: a browser never
+ * adds that header by itself). Open to all: {@code /healthz}, {@code /version}, the login itself,
+ * and the UI's static files, whose pages ask for a login when the API answers 401.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Bean
+    public SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    /**
+     * Spring Security's firewall, with the encoded slash let through: Tomcat passes {@code %2F} on
+     * undecoded (see TomcatConfiguration), so the decoded path still holds a {@code %}. An id holding
+     * one reaches the parameter checks and is answered with a pointer to the bad parameter; the
+     * rules here match path prefixes that such an id cannot change.
+     */
+    @Bean
+    public HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowUrlEncodedSlash(true);
+        firewall.setAllowUrlEncodedPercent(true);
+        return firewall;
+    }
+
+    /** Whatever the firewall still refuses is a 400 problem, like every other malformed request. */
+    @Bean
+    public RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> ProblemWriter.write(response, ProblemResponses.body(
+                HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                "the request's URL or headers are not acceptable: " + rejected.getMessage(), List.of(), request));
+    }
+
+    /** Right after the trace id, before anything reads the request: a request to a name this server does not have. */
+    @Bean
+    public FilterRegistrationBean<HostAllowlistFilter> hostAllowlist(AtlasProperties properties,
+                                                                     @Value("${server.address:}") String bindAddress) {
+        FilterRegistrationBean<HostAllowlistFilter> registration = new FilterRegistrationBean<>(
+                HostAllowlistFilter.of(properties.http().allowedHosts(), bindAddress));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    public SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identity,
+                                                   SecurityContextRepository contexts) throws Exception {
+        ProblemWriter problems = new ProblemWriter();
+        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").path("/"));
+        http
+                .securityContext(context -> context.securityContextRepository(contexts))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::cookieBackedWrite)
+                        // a stale session cookie must not stop a new login; the new session gets a new id
+                        .ignoringRequestMatchers("/v1/auth/login"))
+                .cors(Customizer.withDefaults())
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.forBuiltUi()))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frames -> frames.deny()))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(identity), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                .addFilterAfter(new PrincipalLogFilter(), AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/healthz", "/version", "/v1/auth/login", "/actuator/health").permitAll()
+                        .requestMatchers("/v1/**", "/api/v1/**", "/actuator/**").authenticated()
+                        .anyRequest().permitAll());
+        return http.build();
+    }
+
+    /**
+     * Only a write that rides on a session cookie can be forged by another site: a request with an
+     * Authorization header, or with no session at all (it is refused as unauthenticated), cannot.
+     */
+    static boolean cookieBackedWrite(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null
+                && request.getRequestedSessionId() != null;
+    }
+
+}

@@ -1,0 +1,259 @@
+package io.heliox.atlas.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.heliox.atlas.command.application.identity.AdministratorBootstrap;
+import io.heliox.atlas.command.application.identity.IdentityService;
+import io.heliox.atlas.command.application.identity.Principal;
+import io.heliox.atlas.contracts.ContractSchemas;
+import io.heliox.atlas.web.support.Api;
+import io.heliox.atlas.web.support.AtlasIntegrationTest;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may call: every operation refuses an anonymous caller and a bad key with a 401 problem;
+ * keys are created (shown once), listed, used, rotated and revoked; a browser signs in with a
+ * session cookie whose writes need the CSRF header; failed logins are throttled; the first start
+ * left the administrator's credentials in a file only its owner can read.
+ */
+class AuthApiTest extends AtlasIntegrationTest {
+
+    private static final String STRONG = "a long enough password";
+
+    @Autowired
+    private IdentityService identity;
+    @Autowired
+    private AdministratorBootstrap bootstrap;
+
+    @Test
+    void everyOperationButTheOpenOnesRefusesAnAnonymousCallerWithA401Problem() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        OpenAPI spec = new OpenAPIV3Parser().readContents(ContractSchemas.resourceText("contracts/openapi.yaml"), null,
+                options).getOpenAPI();
+        Api anonymous = api.anonymous();
+        List<String> checked = new ArrayList<>();
+        spec.getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            boolean open = operation.getSecurity() != null && operation.getSecurity().isEmpty();
+            if (open) {
+                return;
+            }
+            String path = template.replaceAll("\\{keyId}", "abcdefghijkl").replaceAll("\\{[^}]+}",
+                    UUID.randomUUID().toString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + path))
+                    .method(method.name(), method.name().equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString("{}"));
+            Api.Response response = anonymous.send(request, method.name(), path, "Content-Type", "application/json");
+            assertThat(response.status()).as(method + " " + path).isEqualTo(401);
+            assertThat(response.header("Content-Type")).as(method + " " + path).startsWith("application/problem+json");
+            assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+            checked.add(method + " " + template);
+        }));
+        assertThat(checked).as("the operations checked").hasSizeGreaterThan(25)
+                .contains("POST /v1/runs", "GET /v1/runs/{id}/events", "GET /v1/audit/events", "POST /api/v1/engine/t1");
+        assertThat(anonymous.get("/healthz").status()).isEqualTo(200);
+        assertThat(anonymous.get("/version").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aMistypedRevokedOrExpiredKeyIsRefused() throws InterruptedException {
+        String key = api.postJson("/v1/auth/keys", "{\"name\":\"to revoke\"}").json().get("key").asText();
+        Api caller = api.withKey(key);
+        assertThat(caller.get("/v1/auth/me").json().get("via").asText()).isEqualTo("apiKey");
+
+        String typo = key.substring(0, 20) + (key.charAt(20) == 'a' ? 'b' : 'a') + key.substring(21);
+        Api.Response mistyped = api.withKey(typo).get("/v1/runs");
+        assertThat(mistyped.status()).isEqualTo(401);
+        assertThat(mistyped.json().get("detail").asText()).contains("API key is not valid");
+        assertThat(api.withKey("not a key at all").get("/v1/runs").status()).isEqualTo(401);
+
+        String id = key.substring("atlas_".length(), "atlas_".length() + 12);
+        Api.Response revoked = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/v1/auth/keys/" + id)).DELETE(),
+                "DELETE", "/v1/auth/keys/" + id);
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(revoked.json().get("revokedAt").isTextual()).isTrue();
+        assertThat(caller.get("/v1/runs").status()).as("revoked on this node at once").isEqualTo(401);
+
+        String expiring = api.postJson("/v1/auth/keys", "{\"name\":\"short-lived\",\"expiresAt\":\""
+                + Instant.now().plusMillis(1500) + "\"}").json().get("key").asText();
+        assertThat(api.withKey(expiring).get("/v1/runs").status()).isEqualTo(200);
+        Thread.sleep(2000);
+        assertThat(api.withKey(expiring).get("/v1/runs").status()).as("expired").isEqualTo(401);
+
+        Api.Response past = api.postJson("/v1/auth/keys", "{\"name\":\"x\",\"expiresAt\":\"2020-01-01T00:00:00Z\"}");
+        assertThat(past.status()).isEqualTo(400);
+        Api.Response notADate = api.postJson("/v1/auth/keys", "{\"name\":\"x\",\"expiresAt\":\"tomorrow\"}");
+        assertThat(notADate.status()).isEqualTo(400);
+        assertThat(notADate.json().at("/errors/0/pointer").asText()).isEqualTo("/expiresAt");
+    }
+
+    @Test
+    void keysAreShownOnceListedWithTheirLastUseRotatedAndOnlyTheirOwnersSeeThem() {
+        Principal trader = identity.createUser("trader-" + UUID.randomUUID().toString().substring(0, 8), STRONG, false);
+        String traderKey = identity.issueKey(trader.userId(), "laptop", null).key();
+        Api asTrader = api.withKey(traderKey);
+
+        JsonNode me = asTrader.get("/v1/auth/me").json();
+        assertThat(me.get("username").asText()).isEqualTo(trader.username());
+        assertThat(me.get("systemAdmin").asBoolean()).isFalse();
+
+        Api.Response created = asTrader.postJson("/v1/auth/keys", "{\"name\":\"ci\"}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Cache-Control")).isEqualTo("no-store");
+        String ciKey = created.json().get("key").asText();
+        String ciId = created.json().get("id").asText();
+        assertThat(asTrader.withKey(ciKey).get("/v1/runs").status()).isEqualTo(200);
+
+        JsonNode keys = asTrader.get("/v1/auth/keys").json().get("keys");
+        assertThat(keys).hasSize(2);
+        assertThat(keys.toString()).doesNotContain(ciKey).doesNotContain(traderKey.substring(19));
+        assertThat(keys.get(0).get("id").asText()).as("newest first").isEqualTo(ciId);
+        assertThat(keys.get(0).get("lastUsedAt").isTextual()).as("used just now").isTrue();
+
+        Api.Response rotated = asTrader.post("/v1/auth/keys/" + ciId + "/rotate", "");
+        assertThat(rotated.status()).isEqualTo(201);
+        assertThat(rotated.json().get("name").asText()).isEqualTo("ci");
+        assertThat(asTrader.withKey(rotated.json().get("key").asText()).get("/v1/runs").status()).isEqualTo(200);
+        assertThat(asTrader.withKey(ciKey).get("/v1/runs").status()).as("the old one is revoked").isEqualTo(401);
+        assertThat(asTrader.post("/v1/auth/keys/" + ciId + "/rotate", "").status()).as("rotated already").isEqualTo(409);
+
+        assertThat(api.get("/v1/auth/keys").json().get("keys").toString()).doesNotContain(ciId);
+        Api.Response foreign = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/v1/auth/keys/" + ciId)).DELETE(),
+                "DELETE", "/v1/auth/keys/" + ciId);
+        assertThat(foreign.status()).as("another user's key is not found").isEqualTo(404);
+    }
+
+    @Test
+    void aBrowserSignsInWithASessionCookieAndItsWritesNeedTheCsrfHeader() {
+        Principal user = identity.createUser("browser-" + UUID.randomUUID().toString().substring(0, 8), STRONG, false);
+        Api anonymous = api.anonymous();
+        String wrong = "{\"username\":\"" + user.username() + "\",\"password\":\"not the password\"}";
+        assertThat(anonymous.postJson("/v1/auth/login", wrong).status()).isEqualTo(401);
+
+        Api.Response login = anonymous.postJson("/v1/auth/login",
+                "{\"username\":\"" + user.username().toUpperCase() + "\",\"password\":\"" + STRONG + "\"}");
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.json().get("via").asText()).isEqualTo("session");
+        List<String> setCookies = login.headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie")).flatMap(e -> e.getValue().stream()).toList();
+        String session = cookie(setCookies, "JSESSIONID");
+        String xsrf = cookie(setCookies, "XSRF-TOKEN");
+        assertThat(setCookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow())
+                .contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        String cookies = "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf;
+
+        assertThat(anonymous.get("/v1/runs", "Cookie", cookies).status()).isEqualTo(200);
+        Api.Response forged = anonymous.postJson("/v1/runs", "{\"prompt\":\"forged\"}",
+                "Cookie", cookies);
+        assertThat(forged.status()).as("a write without the CSRF header").isEqualTo(403);
+        assertThat(forged.json().get("detail").asText()).contains("X-XSRF-TOKEN");
+        Api.Response written = anonymous.postJson("/v1/runs", "{\"prompt\":\"Create MA crossover strategy\"}",
+                "Cookie", cookies, "X-XSRF-TOKEN", xsrf);
+        assertThat(written.status()).isEqualTo(201);
+        String runId = written.json().get("runId").asText();
+        assertThat(anonymous.events(runId, "Cookie", cookies).completed()).as("SSE with the cookie").isTrue();
+        JsonNode audit = api.get("/v1/audit/events?aggregateId=" + runId).json();
+        assertThat(audit.at("/items/0/principal").asText()).isEqualTo(user.username());
+
+        assertThat(anonymous.post("/v1/auth/logout", "", "Cookie", cookies, "X-XSRF-TOKEN", xsrf).status()).isEqualTo(204);
+        assertThat(anonymous.get("/v1/runs", "Cookie", cookies).status()).as("the session is over").isEqualTo(401);
+    }
+
+    @Test
+    void repeatedFailedLoginsAreThrottledAndAnUnknownNameCostsAsMuchAsAWrongPassword() {
+        Principal user = identity.createUser("guessed-" + UUID.randomUUID().toString().substring(0, 8), STRONG, false);
+        Api anonymous = api.anonymous();
+        long[] wrongPassword = new long[5];
+        long[] unknownName = new long[5];
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            assertThat(anonymous.postJson("/v1/auth/login", "{\"username\":\"" + user.username()
+                    + "\",\"password\":\"guess " + i + "\"}").status()).isEqualTo(401);
+            wrongPassword[i] = System.nanoTime() - start;
+            start = System.nanoTime();
+            assertThat(anonymous.postJson("/v1/auth/login", "{\"username\":\"nobody-" + UUID.randomUUID()
+                    .toString().substring(0, 8) + "\",\"password\":\"guess\"}").status()).isEqualTo(401);
+            unknownName[i] = System.nanoTime() - start;
+        }
+        // an unknown name still pays for a bcrypt comparison: not a cheap way to learn which names exist
+        assertThat((double) median(unknownName)).isGreaterThan(median(wrongPassword) * 0.5);
+
+        anonymous.postJson("/v1/auth/login", "{\"username\":\"" + user.username() + "\",\"password\":\"sixth\"}");
+        Api.Response locked = anonymous.postJson("/v1/auth/login",
+                "{\"username\":\"" + user.username() + "\",\"password\":\"" + STRONG + "\"}");
+        assertThat(locked.status()).as("locked out even with the right password").isEqualTo(429);
+        assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(1L, 900L);
+        assertThat(locked.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theFirstStartLeftTheAdministratorsCredentialsInAFileOnlyItsOwnerReads() throws Exception {
+        Path file = Path.of(dataDir).resolve("admin-credentials.json");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        Api.Credentials credentials = Api.Credentials.of(Path.of(dataDir));
+        assertThat(credentials.username()).isEqualTo("admin");
+        assertThat(api.get("/v1/auth/me").json().get("systemAdmin").asBoolean()).isTrue();
+        Api.Response login = api.anonymous().postJson("/v1/auth/login",
+                "{\"username\":\"admin\",\"password\":\"" + credentials.password() + "\"}");
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(bootstrap.ensureAdministrator(file)).as("a second start creates nobody").isEmpty();
+        assertThat(Files.readString(file)).contains(credentials.apiKey());
+    }
+
+    @Test
+    void onlyAdministratorsMayUseARunsTestOptions() {
+        Principal trader = identity.createUser("tester-" + UUID.randomUUID().toString().substring(0, 8), STRONG, false);
+        Api asTrader = api.withKey(identity.issueKey(trader.userId(), "k", null).key());
+        Api.Response refused = asTrader.postJson("/v1/runs",
+                "{\"prompt\":\"x\",\"options\":{\"mode\":\"mock\",\"failAt\":\"t0\",\"mockStepDelayMs\":10}}");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("errors")).extracting(e -> e.get("pointer").asText())
+                .containsExactly("/options/mode", "/options/failAt", "/options/mockStepDelayMs");
+        assertThat(asTrader.postJson("/v1/runs", "{\"prompt\":\"Create MA crossover strategy\"}").status())
+                .isEqualTo(201);
+        assertThat(api.postJson("/v1/runs", "{\"prompt\":\"x\",\"options\":{\"mode\":\"mock\"}}").status())
+                .as("an administrator may").isEqualTo(201);
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeadersAndTheUiRunsOnlyItsOwnScripts() {
+        for (String path : List.of("/", "/v1/runs", "/healthz")) {
+            Api.Response response = path.equals("/") ? api.getOutsideContract(path) : api.get(path);
+            String policy = response.header("Content-Security-Policy");
+            assertThat(policy).as(path).contains("frame-ancestors 'none'", "default-src 'self'");
+            String scripts = policy.substring(policy.indexOf("script-src"), policy.indexOf(';', policy.indexOf("script-src")));
+            assertThat(scripts).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+            assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(response.header("Referrer-Policy")).isEqualTo("same-origin");
+        }
+    }
+
+    private static String cookie(List<String> setCookies, String name) {
+        return setCookies.stream().filter(c -> c.startsWith(name + "=")).findFirst()
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + setCookies));
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
