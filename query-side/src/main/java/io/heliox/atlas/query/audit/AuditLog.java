@@ -65,7 +65,8 @@ public class AuditLog {
             return new AuditEvent(rs.getLong("global_index"), rs.getString("aggregate_identifier"), rs.getString("type"),
                     rs.getLong("sequence_number"), payloadType.substring(payloadType.lastIndexOf('.') + 1),
                     Instant.parse(rs.getString("time_stamp")), text(meta, "principal", "unknown"),
-                    text(meta, "traceId", null), text(meta, "correlationId", null), read(rs.getBytes("payload")));
+                    text(meta, "traceId", null), text(meta, "clientTraceId", null), text(meta, "correlationId", null),
+                    read(rs.getBytes("payload")));
         }, args.toArray());
     }
 

@@ -59,6 +59,9 @@ public class AuditController {
             item.put("timestamp", e.timestamp().toString());
             item.put("principal", e.principal());
             item.put("traceId", e.traceId());
+            if (e.clientTraceId() != null) {
+                item.put("clientTraceId", e.clientTraceId());
+            }
             item.put("correlationId", e.correlationId());
             item.set("payload", e.payload());
         }

@@ -19,9 +19,11 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * Gives every request a trace id: the W3C {@code traceparent}'s trace id, else a sane
- * {@code X-Request-Id}, else a new random one. It is returned in {@code X-Trace-Id}, put in every
- * log line (MDC) and, with the principal, into the metadata of every command the request sends.
+ * Gives every request a trace id of the server's own making: returned in {@code X-Trace-Id}, put in
+ * every log line (MDC) and, with the principal, into the metadata of every command the request
+ * sends and every event those cause. A client's own id (the W3C {@code traceparent}'s trace id,
+ * else a sane {@code X-Request-Id}) is kept beside it as {@code clientTraceId}, so a caller can find
+ * its requests but cannot make its actions pass for another's trace in the audit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,8 +38,12 @@ public class TraceFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String traceId = traceId(request);
+        String traceId = newTraceId();
         MDC.put(MessageContext.TRACE_ID, traceId);
+        String clientTraceId = clientTraceId(request);
+        if (clientTraceId != null) {
+            MDC.put(MessageContext.CLIENT_TRACE_ID, clientTraceId);
+        }
         MDC.put(MessageContext.PRINCIPAL, MessageContext.ANONYMOUS_PRINCIPAL);
         response.setHeader(TRACE_HEADER, traceId);
         long start = System.nanoTime();
@@ -49,6 +55,7 @@ public class TraceFilter extends OncePerRequestFilter {
                         (System.nanoTime() - start) / 1_000_000);
             }
             MDC.remove(MessageContext.TRACE_ID);
+            MDC.remove(MessageContext.CLIENT_TRACE_ID);
             MDC.remove(MessageContext.PRINCIPAL);
         }
     }
@@ -58,7 +65,8 @@ public class TraceFilter extends OncePerRequestFilter {
         return false;
     }
 
-    static String traceId(HttpServletRequest request) {
+    /** The client's own trace id, when it sent a well-formed one; null otherwise. */
+    static String clientTraceId(HttpServletRequest request) {
         String traceparent = request.getHeader("traceparent");
         if (traceparent != null) {
             var m = TRACEPARENT.matcher(traceparent.trim().toLowerCase());
@@ -70,6 +78,10 @@ public class TraceFilter extends OncePerRequestFilter {
         if (requestId != null && REQUEST_ID.matcher(requestId).matches()) {
             return requestId;
         }
+        return null;
+    }
+
+    static String newTraceId() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);

@@ -37,7 +37,7 @@ public class AxonConfiguration {
 
     /**
      * traceId (the HTTP request's, set on the first command) and correlationId flow from each
-     * message to everything it causes (MessageOriginProvider); principal is copied as is.
+     * message to everything it causes (MessageOriginProvider); principal and clientTraceId are copied as is.
      */
     @Bean
     public CorrelationDataProvider messageOriginProvider() {
@@ -46,7 +46,7 @@ public class AxonConfiguration {
 
     @Bean
     public CorrelationDataProvider principalCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(MessageContext.PRINCIPAL);
+        return new SimpleCorrelationDataProvider(MessageContext.PRINCIPAL, MessageContext.CLIENT_TRACE_ID);
     }
 
     /**

@@ -17,6 +17,8 @@ public final class MessageContext {
 
     public static final String PRINCIPAL = "principal";
     public static final String TRACE_ID = "traceId";
+    /** The trace id the client sent, if any: kept beside the server's own, never in its place. */
+    public static final String CLIENT_TRACE_ID = "clientTraceId";
     /** The principal of a request until the security chain knows its caller (only open paths stay so). */
     public static final String ANONYMOUS_PRINCIPAL = "anonymous";
     /** The principal of messages no person sent (deadlines, start-up work). */
@@ -35,6 +37,10 @@ public final class MessageContext {
             String traceId = MDC.get(TRACE_ID);
             if (traceId != null && !message.getMetaData().containsKey(TRACE_ID)) {
                 added.put(TRACE_ID, traceId);
+            }
+            String clientTraceId = MDC.get(CLIENT_TRACE_ID);
+            if (clientTraceId != null && !message.getMetaData().containsKey(CLIENT_TRACE_ID)) {
+                added.put(CLIENT_TRACE_ID, clientTraceId);
             }
             return added.isEmpty() ? message : message.andMetaData(added);
         };
