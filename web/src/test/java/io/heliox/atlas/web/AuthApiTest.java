@@ -95,6 +95,9 @@ class AuthApiTest extends AtlasIntegrationTest {
         assertThat(api.withKey(expiring).get("/v1/runs").status()).isEqualTo(200);
         Thread.sleep(2000);
         assertThat(api.withKey(expiring).get("/v1/runs").status()).as("expired").isEqualTo(401);
+        String expiredId = expiring.substring("atlas_".length(), "atlas_".length() + 12);
+        assertThat(api.post("/v1/auth/keys/" + expiredId + "/rotate", "").status())
+                .as("an expired key is not rotated into one that never expires").isEqualTo(409);
 
         Api.Response past = api.postJson("/v1/auth/keys", "{\"name\":\"x\",\"expiresAt\":\"2020-01-01T00:00:00Z\"}");
         assertThat(past.status()).isEqualTo(400);
@@ -140,9 +143,28 @@ class AuthApiTest extends AtlasIntegrationTest {
     }
 
     @Test
+    void aKeyMadeWithAKeyExpiresNoLaterThanIt() {
+        Instant limit = Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        JsonNode parent = api.postJson("/v1/auth/keys", "{\"name\":\"parent\",\"expiresAt\":\"" + limit + "\"}").json();
+        Api asParent = api.withKey(parent.get("key").asText());
+        JsonNode child = asParent.postJson("/v1/auth/keys", "{\"name\":\"child\"}").json();
+        assertThat(Instant.parse(child.get("expiresAt").asText())).isEqualTo(limit);
+        JsonNode later = asParent.postJson("/v1/auth/keys", "{\"name\":\"later\",\"expiresAt\":\""
+                + limit.plusSeconds(86_400) + "\"}").json();
+        assertThat(Instant.parse(later.get("expiresAt").asText())).isEqualTo(limit);
+        JsonNode rotated = asParent.post("/v1/auth/keys/" + child.get("id").asText() + "/rotate", "").json();
+        assertThat(Instant.parse(rotated.get("expiresAt").asText())).isEqualTo(limit);
+        JsonNode sooner = asParent.postJson("/v1/auth/keys", "{\"name\":\"sooner\",\"expiresAt\":\""
+                + limit.minusSeconds(60) + "\"}").json();
+        assertThat(Instant.parse(sooner.get("expiresAt").asText())).isEqualTo(limit.minusSeconds(60));
+    }
+
+    @Test
     void aBrowserSignsInWithASessionCookieAndItsWritesNeedTheCsrfHeader() {
         Principal user = identity.createUser("browser-" + UUID.randomUUID().toString().substring(0, 8), STRONG, false);
         Api anonymous = api.anonymous();
+        assertThat(anonymous.post("/v1/auth/login", "{\"username\":\"x\",\"password\":\"y\"}", "Content-Type", "text/plain")
+                .status()).as("no simple cross-site form or fetch can log in").isEqualTo(415);
         String wrong = "{\"username\":\"" + user.username() + "\",\"password\":\"not the password\"}";
         assertThat(anonymous.postJson("/v1/auth/login", wrong).status()).isEqualTo(401);
 
@@ -194,7 +216,8 @@ class AuthApiTest extends AtlasIntegrationTest {
         // an unknown name still pays for a bcrypt comparison: not a cheap way to learn which names exist
         assertThat((double) median(unknownName)).isGreaterThan(median(wrongPassword) * 0.5);
 
-        anonymous.postJson("/v1/auth/login", "{\"username\":\"" + user.username() + "\",\"password\":\"sixth\"}");
+        // the same name however it is spaced or cased: one count
+        anonymous.postJson("/v1/auth/login", "{\"username\":\"  " + user.username().toUpperCase() + "\\t\",\"password\":\"sixth\"}");
         Api.Response locked = anonymous.postJson("/v1/auth/login",
                 "{\"username\":\"" + user.username() + "\",\"password\":\"" + STRONG + "\"}");
         assertThat(locked.status()).as("locked out even with the right password").isEqualTo(429);

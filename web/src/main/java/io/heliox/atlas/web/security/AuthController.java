@@ -51,7 +51,8 @@ public class AuthController {
         this.contexts = contexts;
     }
 
-    @PostMapping(path = "/v1/auth/login", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/v1/auth/login", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     public ObjectNode login(HttpServletRequest request, HttpServletResponse response) {
         JsonNode body = bodies.read(request, ContractSchemas.LOGIN_REQUEST);
         Principal principal = answer(() -> identity.authenticatePassword(body.get("username").asText(),
@@ -92,7 +93,8 @@ public class AuthController {
         return out;
     }
 
-    @PostMapping(path = "/v1/auth/keys", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/v1/auth/keys", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ObjectNode> createKey(Authentication authentication, HttpServletRequest request) {
         JsonNode body = bodies.read(request, ContractSchemas.API_KEY_REQUEST);
         Instant expiresAt = null;
@@ -106,7 +108,7 @@ public class AuthController {
         }
         String name = body.get("name").asText();
         Instant expiry = expiresAt;
-        IssuedKey issued = answer(() -> identity.issueKey(caller(authentication).userId(), name, expiry));
+        IssuedKey issued = answer(() -> identity.issueKey(caller(authentication), name, expiry));
         return created(issued);
     }
 
@@ -117,7 +119,7 @@ public class AuthController {
 
     @PostMapping(path = "/v1/auth/keys/{keyId}/rotate", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ObjectNode> rotateKey(Authentication authentication, @PathVariable String keyId) {
-        return created(answer(() -> identity.rotateKey(caller(authentication).userId(), keyId)));
+        return created(answer(() -> identity.rotateKey(caller(authentication), keyId)));
     }
 
     private static ResponseEntity<ObjectNode> created(IssuedKey issued) {

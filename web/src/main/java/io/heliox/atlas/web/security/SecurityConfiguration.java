@@ -110,7 +110,8 @@ public class SecurityConfiguration {
                 .addFilterAfter(new PrincipalLogFilter(), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/healthz", "/version", "/v1/auth/login", "/actuator/health").permitAll()
+                        .requestMatchers("/healthz", "/version", "/v1/auth/login", "/actuator/health", "/actuator/health/**")
+                        .permitAll()
                         .requestMatchers("/v1/**", "/api/v1/**", "/actuator/**").authenticated()
                         .anyRequest().permitAll());
         return http.build();

@@ -8,11 +8,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Optional;
@@ -93,6 +96,15 @@ public class AdministratorBootstrap {
         }
     }
 
+    /** The rename itself is durable only once the directory is: best effort where a directory cannot be opened. */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not every platform can sync a directory; the file itself is on disk
+        }
+    }
+
     /** Owner-only from the first byte: the temporary file is created with mode 600, then moved into place. */
     static void write(Path file, Credentials credentials) {
         try {
@@ -108,12 +120,16 @@ public class AdministratorBootstrap {
                     .put("username", credentials.username())
                     .put("password", credentials.password())
                     .put("apiKey", credentials.apiKey());
-            Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                channel.write(ByteBuffer.wrap(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json)));
+                channel.force(true); // on disk before the user is committed, which PostgreSQL makes durable
+            }
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            forceDirectory(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

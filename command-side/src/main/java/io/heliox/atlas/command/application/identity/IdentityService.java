@@ -52,6 +52,7 @@ public class IdentityService {
     private final LoginThrottle throttle = new LoginThrottle();
     private final Map<String, CachedKey> keyCache = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastUseWritten = new ConcurrentHashMap<>();
+    private final Map<String, Long> evictedAt = new ConcurrentHashMap<>();
     private final String dummyHash;
 
     public IdentityService(JdbcTemplate jdbc, TransactionTemplate transactions, PasswordEncoder passwords, Clock clock) {
@@ -86,21 +87,20 @@ public class IdentityService {
      * @throws IdentityException THROTTLED after too many failures for the name
      */
     public Optional<Principal> authenticatePassword(String username, String password) {
-        Instant now = clock.instant();
-        long wait = throttle.retryAfter(username, now);
+        String name = normalise(username); // the same name for the throttle as for the lookup
+        long wait = throttle.attempt(name, clock.instant());
         if (wait > 0) {
             throw new IdentityException(IdentityException.Reason.THROTTLED,
                     "too many failed logins for this user; try again in " + wait + " s", wait);
         }
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "select id, username, password_hash, system_admin from users where username = ?", normalise(username));
+                "select id, username, password_hash, system_admin from users where username = ?", name);
         String hash = rows.isEmpty() ? dummyHash : (String) rows.get(0).get("password_hash");
         boolean matches = password != null && passwords.matches(password, hash);
         if (rows.isEmpty() || !matches) {
-            throttle.failed(username, now);
-            return Optional.empty();
+            return Optional.empty(); // the attempt stays counted
         }
-        throttle.succeeded(username);
+        throttle.succeeded(name);
         Map<String, Object> row = rows.get(0);
         return Optional.of(new Principal((UUID) row.get("id"), (String) row.get("username"),
                 (Boolean) row.get("system_admin"), null));
@@ -142,6 +142,14 @@ public class IdentityService {
         return issueKey(userId, name, expiresAt, ApiKeyToken.generate(random));
     }
 
+    /**
+     * A new key asked for by {@code caller}: made with an API key, it expires no later than that
+     * key (a leaked key must not be able to mint one that outlives it).
+     */
+    public IssuedKey issueKey(Principal caller, String name, Instant expiresAt) {
+        return issueKey(caller.userId(), name, capped(caller, expiresAt));
+    }
+
     IssuedKey issueKey(UUID userId, String name, Instant expiresAt, ApiKeyToken token) {
         Instant now = clock.instant();
         if (name == null || name.isBlank() || name.length() > MAX_KEY_NAME) {
@@ -174,21 +182,40 @@ public class IdentityService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         jdbc.update("update api_keys set revoked_at = coalesce(revoked_at, ?) where id = ? and user_id = ?",
                 Timestamp.from(now), keyId, userId);
-        keyCache.remove(keyId);
+        evict(keyId);
         return key(userId, keyId);
     }
 
-    /** A new key with the old one's name and expiry, and the old one revoked, in one transaction. */
-    public IssuedKey rotateKey(UUID userId, String keyId) {
-        return transactions.execute(status -> {
-            ApiKeyInfo old = key(userId, keyId);
-            if (old.revokedAt() != null) {
-                throw new IdentityException(IdentityException.Reason.CONFLICT, "key " + keyId + " is revoked already");
+    /**
+     * A new key with the old one's name and expiry (capped as {@link #issueKey(Principal, String, Instant)}
+     * caps), and the old one revoked, in one transaction. An expired or revoked key is not rotated:
+     * of two rotations at once, one wins and the other is refused.
+     */
+    public IssuedKey rotateKey(Principal caller, String keyId) {
+        IssuedKey issued = transactions.execute(status -> {
+            ApiKeyInfo old = key(caller.userId(), keyId);
+            if (!old.usableAt(clock.instant())) {
+                throw new IdentityException(IdentityException.Reason.CONFLICT,
+                        "key " + keyId + " is revoked or expired; create a new one instead");
             }
-            revokeKey(userId, keyId);
-            Instant expiry = old.expiresAt() != null && old.expiresAt().isAfter(clock.instant()) ? old.expiresAt() : null;
-            return issueKey(userId, old.name(), expiry);
+            int revoked = jdbc.update("update api_keys set revoked_at = ? where id = ? and user_id = ? and revoked_at is null",
+                    Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS)), keyId, caller.userId());
+            if (revoked != 1) {
+                throw new IdentityException(IdentityException.Reason.CONFLICT, "key " + keyId + " was rotated meanwhile");
+            }
+            return issueKey(caller.userId(), old.name(), capped(caller, old.expiresAt()));
         });
+        evict(keyId); // after the commit: a request in between may have cached the row as it was
+        return issued;
+    }
+
+    private Instant capped(Principal caller, Instant expiresAt) {
+        if (caller.keyId() == null) {
+            return expiresAt;
+        }
+        CachedKey callerKey = cachedKey(caller.keyId());
+        Instant limit = callerKey == null ? null : callerKey.expiresAt();
+        return limit == null || expiresAt != null && expiresAt.isBefore(limit) ? expiresAt : limit;
     }
 
     private ApiKeyInfo key(UUID userId, String keyId) {
@@ -202,9 +229,16 @@ public class IdentityService {
 
     // ---- internals -------------------------------------------------------------------------------
 
+    /** Drops a key from this node's cache, and keeps a load that was under way from putting it back. */
+    private void evict(String keyId) {
+        evictedAt.put(keyId, System.nanoTime());
+        keyCache.remove(keyId);
+    }
+
     private CachedKey cachedKey(String keyId) {
         CachedKey cached = keyCache.get(keyId);
-        if (cached != null && System.nanoTime() - cached.loadedAtNanos() < KEY_CACHE_TTL.toNanos()) {
+        long started = System.nanoTime();
+        if (cached != null && started - cached.loadedAtNanos() < KEY_CACHE_TTL.toNanos()) {
             return cached;
         }
         List<CachedKey> rows = jdbc.query("select k.id, k.secret_sha256, k.expires_at, k.revoked_at, u.id as user_id, "
@@ -219,7 +253,10 @@ public class IdentityService {
         if (keyCache.size() > 10_000) {
             keyCache.clear();
         }
-        keyCache.put(keyId, rows.get(0));
+        Long evicted = evictedAt.get(keyId);
+        if (evicted == null || evicted - started < 0) { // not evicted while this row was being read
+            keyCache.put(keyId, rows.get(0));
+        }
         return rows.get(0);
     }
 
