@@ -7,6 +7,7 @@ import io.heliox.atlas.command.application.identity.Principal;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.web.support.Api;
 import io.heliox.atlas.web.support.AtlasIntegrationTest;
+import io.heliox.atlas.web.support.SseRead;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -140,6 +143,21 @@ class AuthApiTest extends AtlasIntegrationTest {
         Api.Response foreign = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/v1/auth/keys/" + ciId)).DELETE(),
                 "DELETE", "/v1/auth/keys/" + ciId);
         assertThat(foreign.status()).as("another user's key is not found").isEqualTo(404);
+    }
+
+    @Test
+    void aStreamEndsOnceTheKeyThatOpenedItIsRevoked() throws Exception {
+        String runId = startRun("{\"prompt\":\"long stream\",\"options\":{\"mode\":\"mock\",\"mockStepDelayMs\":1500}}");
+        JsonNode key = api.postJson("/v1/auth/keys", "{\"name\":\"stream reader\"}").json();
+        long started = System.nanoTime();
+        CompletableFuture<SseRead> stream = CompletableFuture.supplyAsync(() -> api.withKey(key.get("key").asText()).events(runId));
+        Thread.sleep(1200);
+        api.send(HttpRequest.newBuilder(URI.create(api.base() + "/v1/auth/keys/" + key.get("id").asText())).DELETE(),
+                "DELETE", "/v1/auth/keys/" + key.get("id").asText());
+        SseRead read = stream.get(8, TimeUnit.SECONDS);
+        assertThat(read.completed()).as("cut off before the run's end").isFalse();
+        assertThat((System.nanoTime() - started) / 1e9).as("within a heartbeat (1 s here) of the revocation").isLessThan(5.0);
+        assertThat(api.post("/v1/runs/" + runId + "/cancel", "").status()).isEqualTo(202);
     }
 
     @Test

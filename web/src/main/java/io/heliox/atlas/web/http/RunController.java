@@ -13,7 +13,9 @@ import io.heliox.atlas.query.Page;
 import io.heliox.atlas.query.run.RunEventReader;
 import io.heliox.atlas.query.run.RunList;
 import io.heliox.atlas.query.run.RunSummary;
+import io.heliox.atlas.command.application.identity.IdentityService;
 import io.heliox.atlas.web.caller.AtlasAuthentication;
+import io.heliox.atlas.web.caller.CallerStillAdmitted;
 import io.heliox.atlas.web.infra.AtlasProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -48,16 +50,18 @@ public class RunController {
     private final RunEventReader reader;
     private final RunList runList;
     private final RunEventStreams streams;
+    private final IdentityService identity;
     private final AtlasProperties.Runs defaults;
     private final Clock clock;
 
     public RunController(CommandGateway commands, RequestBodies bodies, RunEventReader reader, RunList runList,
-                         RunEventStreams streams, AtlasProperties properties, Clock clock) {
+                         RunEventStreams streams, IdentityService identity, AtlasProperties properties, Clock clock) {
         this.commands = commands;
         this.bodies = bodies;
         this.reader = reader;
         this.runList = runList;
         this.streams = streams;
+        this.identity = identity;
         this.defaults = properties.runs();
         this.clock = clock;
     }
@@ -130,7 +134,8 @@ public class RunController {
     @GetMapping(path = "/v1/runs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter events(@PathVariable String id,
                              @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
-                             @RequestParam(name = "lastEventId", required = false) String lastEventIdParam) {
+                             @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
+                             Authentication caller, HttpServletRequest request) {
         RunId runId = Params.runId(id);
         long after = 0;
         if (lastEventIdParam != null) {
@@ -141,7 +146,7 @@ public class RunController {
         if (reader.summary(runId).isEmpty()) {
             throw ApiProblem.notFound("no run " + runId);
         }
-        return streams.open(runId, after);
+        return streams.open(runId, after, CallerStillAdmitted.of(caller, request, identity));
     }
 
     private static long nonNegative(String pointer, String text) {

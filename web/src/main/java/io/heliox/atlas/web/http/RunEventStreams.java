@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Server-sent event streams of runs. A stream replays the run from the event store after the
@@ -60,10 +61,15 @@ public class RunEventStreams implements DisposableBean {
         return open.get();
     }
 
-    /** Opens a stream of the run's events with seq greater than {@code afterSeq}. */
-    public SseEmitter open(RunId runId, long afterSeq) {
-        SseEmitter emitter = new SseEmitter(0L); // no timeout: the stream ends with the run or the client
-        Stream stream = new Stream(runId, afterSeq, emitter);
+    /**
+     * Opens a stream of the run's events with seq greater than {@code afterSeq}. At every heartbeat
+     * it asks {@code callerAdmitted} whether its caller would still be let in, and ends when not
+     * (a revoked key, an ended session): no stream outlives the right to read it by more than a
+     * heartbeat and the key check's cache.
+     */
+    public SseEmitter open(RunId runId, long afterSeq, BooleanSupplier callerAdmitted) {
+        SseEmitter emitter = new SseEmitter(0L); // no timeout: the stream ends with the run, the client or its right
+        Stream stream = new Stream(runId, afterSeq, emitter, callerAdmitted);
         // Register for wake-ups BEFORE the first read, so no append can fall between the two.
         stream.unsubscribe = notifier.subscribe(runId.toString(), stream::wake);
         emitter.onCompletion(stream::close);
@@ -86,11 +92,13 @@ public class RunEventStreams implements DisposableBean {
         private volatile Runnable unsubscribe = () -> { };
         private volatile ScheduledFuture<?> heartbeat;
         private volatile ScheduledFuture<?> reread;
+        private final BooleanSupplier callerAdmitted;
 
-        Stream(RunId runId, long lastSent, SseEmitter emitter) {
+        Stream(RunId runId, long lastSent, SseEmitter emitter, BooleanSupplier callerAdmitted) {
             this.runId = runId;
             this.lastSent = lastSent;
             this.emitter = emitter;
+            this.callerAdmitted = callerAdmitted;
         }
 
         /** Asks for a re-read; at most one read per stream runs at a time, and none is lost. */
@@ -137,6 +145,12 @@ public class RunEventStreams implements DisposableBean {
                 return;
             }
             try {
+                if (!callerAdmitted.getAsBoolean()) {
+                    emitter.send(SseEmitter.event().comment("the caller's key or session has ended"));
+                    emitter.complete();
+                    close();
+                    return;
+                }
                 emitter.send(SseEmitter.event().comment("heartbeat"));
             } catch (IOException | IllegalStateException e) {
                 close();

@@ -81,6 +81,14 @@ public class IdentityService {
         return Optional.of(cached.principal());
     }
 
+    /** Whether the key with this id still admits its holder (not revoked, not expired); cached like every check. */
+    public boolean keyInForce(String keyId) {
+        CachedKey cached = cachedKey(keyId);
+        Instant now = clock.instant();
+        return cached != null && cached.revokedAt() == null
+                && (cached.expiresAt() == null || now.isBefore(cached.expiresAt()));
+    }
+
     /**
      * The user with this name and password.
      *

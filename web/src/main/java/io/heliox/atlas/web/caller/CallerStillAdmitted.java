@@ -1,0 +1,43 @@
+package io.heliox.atlas.web.caller;
+
+import io.heliox.atlas.command.application.identity.IdentityService;
+import io.heliox.atlas.command.application.identity.Principal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.core.Authentication;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * For a long answer (an SSE stream): whether the caller who opened it would still be let in. A
+ * stream opened with an API key ends once the key is revoked or expires; one opened in a browser
+ * session ends once the session does (sign-out, timeout).
+ */
+public final class CallerStillAdmitted {
+
+    private CallerStillAdmitted() {
+    }
+
+    public static BooleanSupplier of(Authentication authentication, HttpServletRequest request, IdentityService identity) {
+        Principal caller = AtlasAuthentication.principal(authentication).orElse(null);
+        if (caller == null) {
+            return () -> false;
+        }
+        if (caller.keyId() != null) {
+            String keyId = caller.keyId();
+            return () -> identity.keyInForce(keyId);
+        }
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return () -> false;
+        }
+        return () -> {
+            try {
+                session.getCreationTime(); // throws once the session is invalidated
+                return true;
+            } catch (IllegalStateException ended) {
+                return false;
+            }
+        };
+    }
+}
