@@ -146,6 +146,25 @@ class AuthApiTest extends AtlasIntegrationTest {
     }
 
     @Test
+    void aUsersRequestsAreLimitedPerMinuteAndTheAnswersSayWhereItStands() {
+        Principal user = identity.createUser("limited-" + UUID.randomUUID().toString().substring(0, 8), STRONG, false);
+        identity.setRateLimit(user.userId(), 5);
+        Api limited = api.withKey(identity.issueKey(user.userId(), "k", null).key());
+        for (int remaining = 4; remaining >= 0; remaining--) {
+            Api.Response ok = limited.get("/v1/runs");
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(ok.header("RateLimit-Limit")).isEqualTo("5");
+            assertThat(ok.header("RateLimit-Remaining")).isEqualTo(Integer.toString(remaining));
+        }
+        Api.Response refused = limited.get("/v1/runs");
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).as("a token every 12 s").isBetween(1L, 12L);
+        assertThat(refused.json().get("detail").asText()).contains("5 requests a minute");
+        assertThat(api.get("/v1/runs").status()).as("other callers are not held up").isEqualTo(200);
+    }
+
+    @Test
     void aStreamEndsOnceTheKeyThatOpenedItIsRevoked() throws Exception {
         String runId = startRun("{\"prompt\":\"long stream\",\"options\":{\"mode\":\"mock\",\"mockStepDelayMs\":1500}}");
         JsonNode key = api.postJson("/v1/auth/keys", "{\"name\":\"stream reader\"}").json();

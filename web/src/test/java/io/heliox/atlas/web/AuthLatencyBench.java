@@ -14,7 +14,7 @@ import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Benchmark, not a test (run by {@code make bench}): what authentication adds to a request. The
+ * Benchmark, not a test (run by {@code make bench}): what authentication and the rate limit add to a request. The
  * same open endpoint ({@code GET /version}) asked without credentials and with an API key,
  * interleaved so both see the same machine; the difference of the medians is the key check (aim:
  * at most 1 ms). Also the key check alone, in process, once its row is cached.

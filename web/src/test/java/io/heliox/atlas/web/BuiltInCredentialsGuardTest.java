@@ -15,7 +15,7 @@ class BuiltInCredentialsGuardTest {
         return new AtlasProperties("var", new AtlasProperties.Db(dbUrl, "atlas", dbPassword, 0, 5),
                 new AtlasProperties.S3(s3Endpoint, "atlas", s3Secret, "atlas", "us-east-1", 0),
                 new AtlasProperties.Runs(10_000, 60_000, 30_000, "admins"),
-                new AtlasProperties.Http(262_144, List.of(), List.of()), "disabled");
+                new AtlasProperties.Http(262_144, List.of(), List.of(), 6000), "disabled");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.heliox.atlas.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.heliox.atlas.command.application.identity.ApiKeyToken;
 import io.heliox.atlas.web.support.Api;
 import io.heliox.atlas.web.support.AppProcess;
 import io.heliox.atlas.web.support.SseRead;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -96,6 +99,7 @@ class TwoNodeTest {
 
                 aRunStartedOnAStreamsLiveFromB(apiA, apiB);
                 concurrentCancelsFromBothNodesKeepSeqGapless(db, apiA, apiB);
+                aRateLimitHoldsAcrossBothNodes(db, apiA, apiB);
                 theSurvivorTakesOverWhenANodeDies(db, a, apiA, apiB, pidB);
                 System.out.printf("two-node test: %.1f s in all%n", (System.nanoTime() - started) / 1e9);
             } finally {
@@ -229,6 +233,35 @@ class TwoNodeTest {
     /** Axon's token store names a node by its JVM name, "pid@host". */
     private static boolean isNode(String owner, long pid) {
         return owner != null && owner.startsWith(pid + "@");
+    }
+
+    /**
+     * (d) A user allowed 6 requests a minute gets 6 in all, whichever node it asks: requests
+     * alternating between A and B are refused from the seventh on, by both.
+     */
+    private static void aRateLimitHoldsAcrossBothNodes(EmbeddedPostgres db, Api apiA, Api apiB) throws SQLException {
+        ApiKeyToken token = ApiKeyToken.generate(new SecureRandom());
+        UUID userId = UUID.randomUUID();
+        try (Connection c = db.getPostgresDatabase().getConnection()) {
+            try (PreparedStatement user = c.prepareStatement("insert into users (id, username, password_hash, system_admin, "
+                    + "created_at, rate_limit_per_minute) values (?, ?, 'not-a-hash', false, now(), 6)")) {
+                user.setObject(1, userId);
+                user.setString(2, "limited-" + userId.toString().substring(0, 8));
+                user.executeUpdate();
+            }
+            try (PreparedStatement key = c.prepareStatement("insert into api_keys (id, user_id, name, secret_sha256, "
+                    + "created_at) values (?, ?, 'two nodes', ?, now())")) {
+                key.setString(1, token.id());
+                key.setObject(2, userId);
+                key.setString(3, token.secretSha256());
+                key.executeUpdate();
+            }
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            statuses.add((i % 2 == 0 ? apiA : apiB).withKey(token.value()).get("/v1/runs").status());
+        }
+        assertThat(statuses).as("A, B, A, B, ...").containsExactly(200, 200, 200, 200, 200, 200, 429, 429, 429, 429);
     }
 
     private static Map<Integer, String> owners(EmbeddedPostgres db) {

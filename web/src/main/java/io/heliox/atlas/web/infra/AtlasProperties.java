@@ -35,10 +35,12 @@ public record AtlasProperties(String dataDir, Db db, S3 s3, Runs runs, Http http
     }
 
     /**
-     * @param allowedHosts host names the server answers to (the Host header); empty: the loopback
-     *                     names when bound to loopback, any name otherwise
+     * @param allowedHosts       host names the server answers to (the Host header); empty: the loopback
+     *                           names when bound to loopback, any name otherwise
+     * @param rateLimitPerMinute requests a minute per user and per API key, unless a user has its own limit
      */
-    public record Http(long maxBodyBytes, List<String> corsAllowedOrigins, List<String> allowedHosts) {
+    public record Http(long maxBodyBytes, List<String> corsAllowedOrigins, List<String> allowedHosts,
+                       long rateLimitPerMinute) {
 
         public Http {
             allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);

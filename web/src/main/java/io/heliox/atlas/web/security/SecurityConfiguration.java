@@ -28,6 +28,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.Set;
 
@@ -83,7 +84,8 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identity,
-                                                   SecurityContextRepository contexts) throws Exception {
+                                                   SecurityContextRepository contexts, DataSource dataSource,
+                                                   AtlasProperties properties) throws Exception {
         ProblemWriter problems = new ProblemWriter();
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").path("/"));
@@ -108,6 +110,8 @@ public class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(identity), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .addFilterAfter(new PrincipalLogFilter(), AuthorizationFilter.class)
+                .addFilterAfter(new RateLimitFilter(new RateLimiter(dataSource, properties.http().rateLimitPerMinute())),
+                        PrincipalLogFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/healthz", "/version", "/v1/auth/login", "/actuator/health", "/actuator/health/**")

@@ -102,7 +102,7 @@ public class IdentityService {
                     "too many failed logins for this user; try again in " + wait + " s", wait);
         }
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "select id, username, password_hash, system_admin from users where username = ?", name);
+                "select id, username, password_hash, system_admin, rate_limit_per_minute from users where username = ?", name);
         String hash = rows.isEmpty() ? dummyHash : (String) rows.get(0).get("password_hash");
         boolean matches = password != null && passwords.matches(password, hash);
         if (rows.isEmpty() || !matches) {
@@ -111,7 +111,7 @@ public class IdentityService {
         throttle.succeeded(name);
         Map<String, Object> row = rows.get(0);
         return Optional.of(new Principal((UUID) row.get("id"), (String) row.get("username"),
-                (Boolean) row.get("system_admin"), null));
+                (Boolean) row.get("system_admin"), null, (Integer) row.get("rate_limit_per_minute")));
     }
 
     // ---- users -----------------------------------------------------------------------------------
@@ -131,7 +131,19 @@ public class IdentityService {
         } catch (DuplicateKeyException e) {
             throw new IdentityException(IdentityException.Reason.CONFLICT, "the username " + name + " is taken");
         }
-        return new Principal(id, name, systemAdmin, null);
+        return new Principal(id, name, systemAdmin, null, null);
+    }
+
+    /**
+     * Sets the user's own request limit (null: the installation's default). Keys pick it up within
+     * their cache time; a browser session at its next sign-in.
+     */
+    public void setRateLimit(UUID userId, Integer perMinute) {
+        if (perMinute != null && perMinute < 1) {
+            throw new IdentityException(IdentityException.Reason.INVALID, "a rate limit is at least 1 request per minute");
+        }
+        jdbc.update("update users set rate_limit_per_minute = ? where id = ?", perMinute, userId);
+        keyCache.clear();
     }
 
     public boolean anyUser() {
@@ -250,9 +262,11 @@ public class IdentityService {
             return cached;
         }
         List<CachedKey> rows = jdbc.query("select k.id, k.secret_sha256, k.expires_at, k.revoked_at, u.id as user_id, "
-                + "u.username, u.system_admin from api_keys k join users u on u.id = k.user_id where k.id = ?",
+                + "u.username, u.system_admin, u.rate_limit_per_minute from api_keys k join users u on u.id = k.user_id "
+                + "where k.id = ?",
                 (rs, i) -> new CachedKey(new Principal((UUID) rs.getObject("user_id"), rs.getString("username"),
-                        rs.getBoolean("system_admin"), rs.getString("id")), rs.getString("secret_sha256"),
+                        rs.getBoolean("system_admin"), rs.getString("id"), (Integer) rs.getObject("rate_limit_per_minute")),
+                        rs.getString("secret_sha256"),
                         instant(rs, "expires_at"), instant(rs, "revoked_at"), System.nanoTime()), keyId);
         if (rows.isEmpty()) {
             keyCache.remove(keyId);
