@@ -4,8 +4,6 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +29,7 @@ public class BuiltInCredentialsGuard implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         List<String> builtIn = builtInCredentialsInUse(properties);
-        if (!builtIn.isEmpty() && !isLoopback(bindAddress)) {
+        if (!builtIn.isEmpty() && !BindAddress.isLoopback(bindAddress)) {
             throw new IllegalStateException("ATLAS listens on " + (bindAddress == null || bindAddress.isBlank()
                     ? "every interface" : bindAddress) + " but " + String.join(" and ", builtIn)
                     + " still the built-in default, which anyone can read in the repository: set your own, "
@@ -48,17 +46,6 @@ public class BuiltInCredentialsGuard implements InitializingBean {
             out.add("ATLAS_S3_SECRET_KEY is");
         }
         return out;
-    }
-
-    static boolean isLoopback(String address) {
-        if (blank(address)) {
-            return false; // every interface
-        }
-        try {
-            return InetAddress.getByName(address.strip()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private static boolean blank(String s) {

@@ -1,6 +1,7 @@
 package io.heliox.atlas.web.security;
 
 import io.heliox.atlas.web.http.ProblemResponses;
+import io.heliox.atlas.web.infra.BindAddress;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,8 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -42,18 +41,7 @@ final class HostAllowlistFilter extends OncePerRequestFilter {
         if (!names.isEmpty()) {
             return new HostAllowlistFilter(names);
         }
-        return new HostAllowlistFilter(isLoopback(bindAddress) ? LOOPBACK_NAMES : null);
-    }
-
-    static boolean isLoopback(String bindAddress) {
-        if (bindAddress == null || bindAddress.isBlank()) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(bindAddress.strip()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return new HostAllowlistFilter(BindAddress.isLoopback(bindAddress) ? LOOPBACK_NAMES : null);
     }
 
     @Override

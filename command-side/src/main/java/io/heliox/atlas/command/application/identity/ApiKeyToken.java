@@ -1,10 +1,10 @@
 package io.heliox.atlas.command.application.identity;
 
+import io.heliox.atlas.kernel.CanonicalJson;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,7 +57,7 @@ public record ApiKeyToken(String id, String secret) {
 
     /** What is stored of the secret. */
     public String secretSha256() {
-        return sha256(secret);
+        return CanonicalJson.sha256(secret.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Whether this key's secret is the one whose sha256 is stored, in time independent of where they differ. */
@@ -89,14 +89,5 @@ public record ApiKeyToken(String id, String secret) {
             out.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return out.toString();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }
