@@ -22,6 +22,8 @@ test('a visitor without a session signs in, lands where it was going, and signs 
   await page.getByTestId('login-submit').click();
   await expect(page).toHaveURL(/\/runs$/);
   await expect(page.getByTestId('signed-in-as')).toHaveText(username);
+  // the first start's workspace, where the administrator's runs go
+  await expect(page.getByTestId('workspace')).toHaveText('default');
   await expect(page.getByTestId('run-history')).toBeVisible();
 
   // a write from the browser carries the CSRF header the server asks of cookie sessions

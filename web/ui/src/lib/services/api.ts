@@ -39,6 +39,8 @@ export interface Caller {
   systemAdmin: boolean;
   via: 'session' | 'apiKey';
   keyId?: string;
+  /** The workspace the UI's requests act in (the caller's default), and the caller's role there. */
+  workspace?: { id: string; name: string; role: 'viewer' | 'trader' | 'admin' | null } | null;
 }
 
 export class ApiError extends Error {

@@ -9,8 +9,11 @@ import io.heliox.atlas.command.application.RunResultsService;
 import io.heliox.atlas.command.application.backtest.BacktestResults;
 import io.heliox.atlas.command.application.backtest.EngineBacktests;
 import io.heliox.atlas.command.application.backtest.WriteBehind;
+import io.heliox.atlas.command.application.identity.AccountAuditTrail;
 import io.heliox.atlas.command.application.identity.AdministratorBootstrap;
 import io.heliox.atlas.command.application.identity.IdentityService;
+import io.heliox.atlas.command.application.workspace.WorkspaceAccess;
+import io.heliox.atlas.command.application.workspace.WorkspaceService;
 import io.heliox.atlas.command.application.scenario.ScenarioDatasets;
 import io.heliox.atlas.command.orch.ArchitectNode;
 import io.heliox.atlas.command.orch.SynthNode;
@@ -187,14 +190,26 @@ public class CommandSideConfiguration {
 
     @Bean
     public IdentityService identityService(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                                           PasswordEncoder passwords, Clock clock) {
-        return new IdentityService(jdbc, new TransactionTemplate(transactions), passwords, clock);
+                                           CommandGateway commands, PasswordEncoder passwords, Clock clock) {
+        return new IdentityService(jdbc, new TransactionTemplate(transactions), new AccountAuditTrail(commands),
+                passwords, clock);
     }
 
     @Bean
     public AdministratorBootstrap administratorBootstrap(IdentityService identity, JdbcTemplate jdbc,
                                                          PlatformTransactionManager transactions) {
         return new AdministratorBootstrap(identity, jdbc, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    public WorkspaceService workspaceService(CommandGateway commands, JdbcTemplate jdbc, Clock clock) {
+        return new WorkspaceService(commands, jdbc, clock);
+    }
+
+    /** The command bus's workspace gate; the composition root registers it on the bus. */
+    @Bean
+    public WorkspaceAccess workspaceAccess(WorkspaceService workspaces, JdbcTemplate jdbc) {
+        return new WorkspaceAccess(workspaces, jdbc);
     }
 
     @Bean

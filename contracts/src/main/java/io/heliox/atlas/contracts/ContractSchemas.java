@@ -52,6 +52,10 @@ public final class ContractSchemas {
     public static final String CANCEL_RUN_REQUEST = "cancel-run-request";
     public static final String LOGIN_REQUEST = "login-request";
     public static final String API_KEY_REQUEST = "api-key-request";
+    public static final String WORKSPACE_REQUEST = "workspace-request";
+    public static final String MEMBER_REQUEST = "member-request";
+    public static final String USER_REQUEST = "user-request";
+    public static final String RATE_LIMIT_REQUEST = "rate-limit-request";
     public static final String SCENARIO_DSL = "scenario-dsl";
     public static final String ENGINE_BACKTEST_REQUEST = "engine-backtest-request";
     public static final String ENGINE_BACKTEST_RESPONSE = "engine-backtest-response";

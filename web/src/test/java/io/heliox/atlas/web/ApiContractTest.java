@@ -146,7 +146,7 @@ class ApiContractTest extends AtlasIntegrationTest {
         await(Duration.ofSeconds(10), "the portfolio projection", () -> api.get("/v1/portfolio?limit=200").json()
                 .get("items").findValuesAsText("id").contains(id));
         Long versions = jdbc.queryForObject("select count(*) from domain_event_entry where type = 'Strategy'"
-                + " and aggregate_identifier = 'ma-cross-10-40' and payload_type like '%StrategyVersionRegisteredEvent'",
+                + " and aggregate_identifier like '%:ma-cross-10-40' and payload_type like '%StrategyVersionRegisteredEvent'",
                 Long.class);
         assertThat(versions).as("the same strategy saved twice keeps one version").isEqualTo(1);
     }

@@ -40,8 +40,6 @@ class AuthApiTest extends AtlasIntegrationTest {
     private static final String STRONG = "a long enough password";
 
     @Autowired
-    private IdentityService identity;
-    @Autowired
     private AdministratorBootstrap bootstrap;
 
     @Test
@@ -111,7 +109,7 @@ class AuthApiTest extends AtlasIntegrationTest {
 
     @Test
     void keysAreShownOnceListedWithTheirLastUseRotatedAndOnlyTheirOwnersSeeThem() {
-        Principal trader = identity.createUser("trader-" + UUID.randomUUID().toString().substring(0, 8), STRONG, false);
+        Principal trader = newUser("trader");
         String traderKey = identity.issueKey(trader.userId(), "laptop", null).key();
         Api asTrader = api.withKey(traderKey);
 
@@ -147,7 +145,7 @@ class AuthApiTest extends AtlasIntegrationTest {
 
     @Test
     void aUsersRequestsAreLimitedPerMinuteAndTheAnswersSayWhereItStands() {
-        Principal user = identity.createUser("limited-" + UUID.randomUUID().toString().substring(0, 8), STRONG, false);
+        Principal user = newUser("limited");
         identity.setRateLimit(user.userId(), 5);
         Api limited = api.withKey(identity.issueKey(user.userId(), "k", null).key());
         for (int remaining = 4; remaining >= 0; remaining--) {
@@ -198,7 +196,7 @@ class AuthApiTest extends AtlasIntegrationTest {
 
     @Test
     void aBrowserSignsInWithASessionCookieAndItsWritesNeedTheCsrfHeader() {
-        Principal user = identity.createUser("browser-" + UUID.randomUUID().toString().substring(0, 8), STRONG, false);
+        Principal user = newUser("browser");
         Api anonymous = api.anonymous();
         assertThat(anonymous.post("/v1/auth/login", "{\"username\":\"x\",\"password\":\"y\"}", "Content-Type", "text/plain")
                 .status()).as("no simple cross-site form or fetch can log in").isEqualTo(415);
@@ -236,7 +234,7 @@ class AuthApiTest extends AtlasIntegrationTest {
 
     @Test
     void repeatedFailedLoginsAreThrottledAndAnUnknownNameCostsAsMuchAsAWrongPassword() {
-        Principal user = identity.createUser("guessed-" + UUID.randomUUID().toString().substring(0, 8), STRONG, false);
+        Principal user = newUser("guessed");
         Api anonymous = api.anonymous();
         long[] wrongPassword = new long[5];
         long[] unknownName = new long[5];
@@ -278,7 +276,7 @@ class AuthApiTest extends AtlasIntegrationTest {
 
     @Test
     void onlyAdministratorsMayUseARunsTestOptions() {
-        Principal trader = identity.createUser("tester-" + UUID.randomUUID().toString().substring(0, 8), STRONG, false);
+        Principal trader = newUser("tester");
         Api asTrader = api.withKey(identity.issueKey(trader.userId(), "k", null).key());
         Api.Response refused = asTrader.postJson("/v1/runs",
                 "{\"prompt\":\"x\",\"options\":{\"mode\":\"mock\",\"failAt\":\"t0\",\"mockStepDelayMs\":10}}");
@@ -303,6 +301,37 @@ class AuthApiTest extends AtlasIntegrationTest {
             assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
             assertThat(response.header("Referrer-Policy")).isEqualTo("same-origin");
         }
+    }
+
+    @Test
+    void accountFactsAreInTheAdministratorsAuditTrailWithoutASecret() {
+        String name = "audited-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response created = api.postJson("/v1/users", "{\"username\":\"" + name + "\",\"password\":\"" + STRONG + "\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String userId = created.json().get("id").asText();
+        Principal user = identity.user(name);
+        Api own = api.withKey(identity.issueKey(user.userId(), "first", null).key());
+        Api.Response issued = own.postJson("/v1/auth/keys", "{\"name\":\"ci\"}");
+        String secret = issued.json().get("key").asText();
+        String keyId = issued.json().get("id").asText();
+        Api.Response rotated = own.post("/v1/auth/keys/" + keyId + "/rotate", "");
+        assertThat(rotated.status()).isEqualTo(201);
+        String rotatedSecret = rotated.json().get("key").asText();
+        Api.Response limited = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/v1/users/" + name + "/rate-limit"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"perMinute\":120}")).header("Content-Type", "application/json"),
+                "PUT", "/v1/users/" + name + "/rate-limit");
+        assertThat(limited.json().get("rateLimitPerMinute").asInt()).isEqualTo(120);
+        assertThat(own.get("/v1/runs").header("RateLimit-Limit")).as("in force at once on this node").isEqualTo("120");
+
+        JsonNode trail = api.get("/v1/audit/events?aggregateId=" + userId).json().get("items");
+        assertThat(trail.findValuesAsText("type")).containsExactly("UserCreatedEvent", "ApiKeyIssuedEvent",
+                "ApiKeyIssuedEvent", "ApiKeyRevokedEvent", "ApiKeyIssuedEvent", "RateLimitSetEvent");
+        assertThat(trail.get(4).at("/payload/rotatedFrom").asText()).isEqualTo(keyId);
+        assertThat(trail.findValuesAsText("principal")).as("who did it").contains("admin", name);
+        assertThat(trail.toString()).doesNotContain(secret.substring(19)).doesNotContain(rotatedSecret.substring(19))
+                .doesNotContain(STRONG);
+        // an account is in no workspace: its owner's workspace audit does not show it
+        assertThat(own.get("/v1/audit/events?aggregateId=" + userId).json().get("items")).isEmpty();
     }
 
     private static String cookie(List<String> setCookies, String name) {

@@ -286,7 +286,7 @@ class LoadBench extends AtlasIntegrationTest {
                 (REPLAY_EVENTS + 1) / store, store * 1000));
 
         double phaseEvents = medianSeconds(3, () -> {
-            List<OrchestratorEvent> events = reader.phaseEvents(runId, 1);
+            List<OrchestratorEvent> events = reader.phaseEvents(runId, 1, io.heliox.atlas.api.workspace.Scope.all());
             assertThat(events).hasSize(REPLAY_EVENTS);
         });
         row("replay 10k-event run: SSE reader (phaseEvents)", fmt("%.0f events/s (%.0f ms, median of 3)",

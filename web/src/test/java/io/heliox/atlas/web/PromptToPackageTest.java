@@ -128,7 +128,8 @@ class PromptToPackageTest extends AtlasIntegrationTest {
         assertThat(ref.get("url").asText()).isEqualTo(pack.get("downloadUrl").asText());
         // The strategy's own stream records the version with its package (written before the answer).
         assertThat(jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry"
-                        + " where type = 'Strategy' and aggregate_identifier = ? order by sequence_number", String.class, best)
+                        + " where type = 'Strategy' and aggregate_identifier like ? order by sequence_number", String.class,
+                        "%:" + best) // a strategy's stream is its id within its workspace
                 .stream().map(row -> readJson(row).get("packageRef")))
                 .as("the strategy version with its package").contains(ref);
         ObjectNode edited = bestStrategy.deepCopy();

@@ -2,6 +2,7 @@ package io.heliox.atlas.command.application;
 
 import io.heliox.atlas.api.NotFoundException;
 import io.heliox.atlas.api.RunId;
+import io.heliox.atlas.api.workspace.Scope;
 import io.heliox.atlas.api.run.RunState;
 import io.heliox.atlas.command.pack.RunPackages;
 import io.heliox.atlas.command.run.RunStates;
@@ -56,8 +57,8 @@ public class PackageService {
      * @throws NotFoundException for an unknown run, a run not yet packed (when no candidate is named), or a
      *                  candidate the run did not rank
      */
-    public PackageFile runPackage(RunId runId, String candidateId) {
-        RunState run = RunStates.find(eventStore, runId).orElseThrow(() -> new NotFoundException("no run " + runId));
+    public PackageFile runPackage(RunId runId, String candidateId, Scope scope) {
+        RunState run = RunStates.find(eventStore, runId, scope).orElseThrow(() -> new NotFoundException("no run " + runId));
         String chosen = candidateId != null ? candidateId : packedCandidate(run);
         byte[] bytes = packages.ensure(run, chosen, clock.instant()).bytes();
         return new PackageFile(chosen, chosen + "-" + runId.toString().substring(0, 8) + ".hsp", bytes);

@@ -10,6 +10,8 @@ import io.heliox.atlas.api.portfolio.PortfolioItemSavedEvent;
 import io.heliox.atlas.api.portfolio.SavePortfolioItemCommand;
 import io.heliox.atlas.api.run.RunState;
 import io.heliox.atlas.api.strategy.RegisterStrategyVersionCommand;
+import io.heliox.atlas.api.workspace.Scope;
+import io.heliox.atlas.api.NotFoundException;
 import io.heliox.atlas.command.pack.RunPackages;
 import io.heliox.atlas.command.run.RunStates;
 import io.heliox.atlas.kernel.CanonicalJson;
@@ -45,15 +47,18 @@ public class PortfolioService {
     }
 
     /**
-     * @param runId the run the strategy came from, or null
+     * @param runId     the run the strategy came from, or null
+     * @param scope     the runs the caller may name
+     * @param workspace the workspace the item is kept in (the strategy's versions are counted per workspace)
      * @throws PortfolioItemConflictException when {@code itemId} is taken by other content
+     * @throws NotFoundException              when {@code runId} names no run in {@code scope}
      */
-    public Saved save(UUID itemId, String name, JsonNode strategy, UUID runId) {
+    public Saved save(UUID itemId, String name, JsonNode strategy, UUID runId, Scope scope, UUID workspace) {
         Instant now = clock.instant();
-        JsonNode packageRef = runId == null ? null : packageRef(RunId.of(runId.toString()), strategy, now);
+        JsonNode packageRef = runId == null ? null : packageRef(RunId.of(runId.toString()), strategy, now, scope);
         boolean created = commands.sendAndWait(new SavePortfolioItemCommand(itemId, name, strategy, runId, now, packageRef));
         PortfolioItemSavedEvent saved = saved(itemId); // on a repeat, the first save's package
-        commands.sendAndWait(new RegisterStrategyVersionCommand(strategy.get("id").asText(), name, strategy,
+        commands.sendAndWait(new RegisterStrategyVersionCommand(strategyId(workspace, strategy), name, strategy,
                 CanonicalJson.sha256(strategy), now, saved.packageRef()));
         return new Saved(saved, created);
     }
@@ -61,13 +66,11 @@ public class PortfolioService {
     /**
      * The run's signed package of this strategy, built if it was not yet: only when the run ranked
      * a candidate with exactly this content (a strategy edited after the run has no package of its
-     * own). Null for a run without backtests or an unknown run (the id is the client's word).
+     * own). Null for a run without backtests; an unknown run, or another workspace's, is NotFoundException.
      */
-    private JsonNode packageRef(RunId runId, JsonNode strategy, Instant now) {
-        RunState run = RunStates.find(eventStore, runId).orElse(null);
-        if (run == null) {
-            return null;
-        }
+    private JsonNode packageRef(RunId runId, JsonNode strategy, Instant now, Scope scope) {
+        RunState run = RunStates.find(eventStore, runId, scope)
+                .orElseThrow(() -> new NotFoundException("no run " + runId));
         String candidateId = strategy.path("id").asText();
         String contentHash = CanonicalJson.sha256(strategy);
         boolean ranked = run.t0().isPresent() && Candidate.find(run.candidates(), candidateId)
@@ -82,6 +85,15 @@ public class PortfolioService {
         ref.put("sha256", packed.stored().sha256());
         ref.put("contentHash", packed.manifest().contentHash());
         return ref;
+    }
+
+    /**
+     * A strategy's aggregate id: its DSL id within the workspace, so two teams' strategies that
+     * happen to share an id are two strategies (versions kept before workspaces have the bare id).
+     */
+    static String strategyId(UUID workspace, JsonNode strategy) {
+        String id = strategy.get("id").asText();
+        return workspace == null ? id : workspace + ":" + id;
     }
 
     /** The item as stored: read from its own event, so the answer never waits for the projection. */

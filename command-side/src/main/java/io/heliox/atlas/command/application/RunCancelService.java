@@ -3,6 +3,7 @@ package io.heliox.atlas.command.application;
 import io.heliox.atlas.api.NotFoundException;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.run.CancelRunCommand;
+import io.heliox.atlas.api.workspace.Scope;
 import io.heliox.atlas.command.run.RunStates;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -42,10 +43,10 @@ public class RunCancelService {
 
     /**
      * @param reason the client's words, or null
-     * @throws NotFoundException when no run has this id
+     * @throws NotFoundException when no run in {@code scope} has this id
      */
-    public void cancel(RunId runId, String reason) {
-        if (RunStates.find(eventStore, runId).isEmpty()) {
+    public void cancel(RunId runId, String reason, Scope scope) {
+        if (RunStates.find(eventStore, runId, scope).isEmpty()) {
             throw new NotFoundException("no run " + runId);
         }
         CancelRunCommand command = new CancelRunCommand(runId, reason, clock.instant());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.NotFoundException;
 import io.heliox.atlas.api.RunId;
+import io.heliox.atlas.api.workspace.Scope;
 import io.heliox.atlas.api.artifact.Candidate;
 import io.heliox.atlas.api.artifact.T0Artifact;
 import io.heliox.atlas.api.artifact.T0Artifact.Cell;
@@ -51,8 +52,8 @@ public class RunResultsService {
     }
 
     /** @throws NotFoundException for an unknown run, a run before its t0 artifact, or a cell the run does not have */
-    public ResultDetail detail(RunId runId, String candidateId, String scenarioId) {
-        RunState run = RunStates.find(eventStore, runId).orElseThrow(() -> new NotFoundException("no run " + runId));
+    public ResultDetail detail(RunId runId, String candidateId, String scenarioId, Scope scope) {
+        RunState run = RunStates.find(eventStore, runId, scope).orElseThrow(() -> new NotFoundException("no run " + runId));
         T0Artifact t0 = run.t0().orElseThrow(() -> new NotFoundException(
                 "run " + runId + " has no backtests yet (its t0 phase has not finished)"));
         Cell cell = t0.result(candidateId, scenarioId)

@@ -1,5 +1,7 @@
 package io.heliox.atlas.api.run;
 
+import io.heliox.atlas.api.workspace.RequiresRole;
+import io.heliox.atlas.api.workspace.WorkspaceRole;
 import io.heliox.atlas.api.RunId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -13,5 +15,6 @@ import java.time.Instant;
  *
  * @param reason why, in the trader's words (or null); it becomes part of the error message
  */
+@RequiresRole(WorkspaceRole.TRADER)
 public record CancelRunCommand(@TargetAggregateIdentifier RunId runId, String reason, Instant at) {
 }

@@ -2,6 +2,8 @@ package io.heliox.atlas.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.heliox.atlas.api.workspace.Scope;
+import io.heliox.atlas.query.ScopedReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -14,19 +16,21 @@ import java.util.List;
 
 /**
  * "Who did what, when, in which run": queries over the event store itself (not a projection).
- * Principal and trace id come from each message's Axon metadata; paging is by global index.
+ * Principal and trace id come from each message's Axon metadata; paging is by global index. Only
+ * the events of the caller's scope: the workspace in their metadata, under row-level security.
  */
 public class AuditLog {
 
-    private final JdbcTemplate jdbc;
+    private final ScopedReads reads;
     private final ObjectMapper json;
 
-    public AuditLog(JdbcTemplate jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
+    public AuditLog(ScopedReads reads, ObjectMapper json) {
+        this.reads = reads;
         this.json = json;
     }
 
-    public List<AuditEvent> query(AuditFilter filter) {
+    public List<AuditEvent> query(AuditFilter filter, Scope scope) {
+        JdbcTemplate jdbc = reads.jdbc();
         StringBuilder sql = new StringBuilder("""
                 select global_index, aggregate_identifier, type, sequence_number, payload_type, time_stamp,
                        meta_data, payload from domain_event_entry where 1 = 1""");
@@ -49,6 +53,11 @@ public class AuditLog {
             sql.append(" and convert_from(meta_data, 'UTF8')::jsonb ->> 'principal' = ?");
             args.add(filter.principal());
         }
+        if (!scope.isAll()) {
+            // the policy alone would do; saying it lets PostgreSQL use it before the row filter
+            sql.append(" and atlas_event_workspace(meta_data) = ?");
+            args.add(scope.workspaceId());
+        }
         if (filter.from() != null) {
             sql.append(" and time_stamp::timestamptz >= ?");
             args.add(Timestamp.from(filter.from()));
@@ -59,7 +68,7 @@ public class AuditLog {
         }
         sql.append(" order by global_index limit ?");
         args.add(filter.limit());
-        return jdbc.query(sql.toString(), (rs, i) -> {
+        return reads.read(scope, () -> jdbc.query(sql.toString(), (rs, i) -> {
             JsonNode meta = read(rs.getBytes("meta_data"));
             String payloadType = rs.getString("payload_type");
             return new AuditEvent(rs.getLong("global_index"), rs.getString("aggregate_identifier"), rs.getString("type"),
@@ -67,7 +76,7 @@ public class AuditLog {
                     Instant.parse(rs.getString("time_stamp")), text(meta, "principal", "unknown"),
                     text(meta, "traceId", null), text(meta, "clientTraceId", null), text(meta, "correlationId", null),
                     read(rs.getBytes("payload")));
-        }, args.toArray());
+        }, args.toArray()));
     }
 
     private JsonNode read(byte[] bytes) {

@@ -2,6 +2,8 @@ package io.heliox.atlas.query.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.heliox.atlas.query.DatabaseCheck;
+import io.heliox.atlas.query.ScopedReads;
+import io.heliox.atlas.query.workspace.WorkspaceProjection;
 import io.heliox.atlas.query.audit.AuditLog;
 import io.heliox.atlas.query.portfolio.PortfolioList;
 import io.heliox.atlas.query.portfolio.PortfolioProjection;
@@ -38,23 +40,33 @@ public class QuerySideConfiguration {
     }
 
     @Bean
+    public WorkspaceProjection workspaceProjection(JdbcTemplate jdbc) {
+        return new WorkspaceProjection(jdbc);
+    }
+
+    @Bean
+    public ScopedReads scopedReads(DataSource dataSource) {
+        return new ScopedReads(dataSource);
+    }
+
+    @Bean
     public RunEventReader runEventReader(EventStore eventStore) {
         return new RunEventReader(eventStore);
     }
 
     @Bean
-    public RunList runList(JdbcTemplate jdbc) {
-        return new RunList(jdbc);
+    public RunList runList(ScopedReads reads) {
+        return new RunList(reads);
     }
 
     @Bean
-    public PortfolioList portfolioList(JdbcTemplate jdbc) {
-        return new PortfolioList(jdbc, json);
+    public PortfolioList portfolioList(ScopedReads reads) {
+        return new PortfolioList(reads, json);
     }
 
     @Bean
-    public AuditLog auditLog(JdbcTemplate jdbc) {
-        return new AuditLog(jdbc, json);
+    public AuditLog auditLog(ScopedReads reads) {
+        return new AuditLog(reads, json);
     }
 
     @Bean(destroyMethod = "close")

@@ -1,7 +1,9 @@
 package io.heliox.atlas.query.portfolio;
 
 import io.heliox.atlas.api.portfolio.PortfolioItemSavedEvent;
+import io.heliox.atlas.api.workspace.Scope;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,12 +23,13 @@ public class PortfolioProjection {
     }
 
     @EventHandler
-    void on(PortfolioItemSavedEvent event) {
+    void on(PortfolioItemSavedEvent event, EventMessage<?> message) {
         jdbc.update("""
-                insert into portfolio_items (id, name, strategy, run_id, created_at, package_ref)
-                values (?, ?, ?::jsonb, ?, ?, ?::jsonb) on conflict (id) do nothing""",
+                insert into portfolio_items (id, name, strategy, run_id, created_at, package_ref, workspace_id)
+                values (?, ?, ?::jsonb, ?, ?, ?::jsonb, ?) on conflict (id) do nothing""",
                 event.itemId(), event.name(), event.strategy().toString(), event.runId(), Timestamp.from(event.ts()),
-                event.packageRef() == null || event.packageRef().isNull() ? null : event.packageRef().toString());
+                event.packageRef() == null || event.packageRef().isNull() ? null : event.packageRef().toString(),
+                Scope.workspaceOf(message));
     }
 
     @ResetHandler

@@ -4,6 +4,7 @@ import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.run.OrchestratorEvent;
 import io.heliox.atlas.api.run.RunPhaseEvent;
 import io.heliox.atlas.api.run.RunState;
+import io.heliox.atlas.api.workspace.Scope;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -30,8 +31,11 @@ public class RunEventReader {
      * budget snapshot at that event. The budget is a running sum, so the stream is read from the
      * run's creation even when only the tail is returned (a run has a handful of events).
      */
-    public List<OrchestratorEvent> phaseEvents(RunId runId, long fromSeq) {
+    public List<OrchestratorEvent> phaseEvents(RunId runId, long fromSeq, Scope scope) {
         DomainEventStream stream = read(runId);
+        if (!stream.hasNext() || !scope.admits(stream.peek())) {
+            return List.of();
+        }
         List<OrchestratorEvent> events = new ArrayList<>();
         RunState run = null;
         while (stream.hasNext()) {
@@ -44,9 +48,13 @@ public class RunEventReader {
         return events;
     }
 
-    /** The run's summary, or empty when no run has this id. */
-    public Optional<RunSummary> summary(RunId runId) {
-        return RunState.of(read(runId)).map(RunSummary::of);
+    /** The run's summary, or empty when no run in {@code scope} has this id. */
+    public Optional<RunSummary> summary(RunId runId, Scope scope) {
+        DomainEventStream stream = read(runId);
+        if (!stream.hasNext() || !scope.admits(stream.peek())) {
+            return Optional.empty();
+        }
+        return RunState.of(stream).map(RunSummary::of);
     }
 
     private DomainEventStream read(RunId runId) {

@@ -6,7 +6,9 @@ import io.heliox.atlas.api.run.PhaseError;
 import io.heliox.atlas.api.run.RunCreatedEvent;
 import io.heliox.atlas.api.run.RunPhaseEvent;
 import io.heliox.atlas.api.run.RunState;
+import io.heliox.atlas.api.workspace.Scope;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -33,11 +35,12 @@ public class RunProjection {
     }
 
     @EventHandler
-    void on(RunCreatedEvent event) {
+    void on(RunCreatedEvent event, EventMessage<?> message) {
         jdbc.update("""
-                insert into runs (id, status, prompt, seed, last_seq, current_phase, created_at)
-                values (?, 'PENDING', ?, ?, 0, 'architect', ?) on conflict (id) do nothing""",
-                event.runId().value(), event.prompt(), event.seed(), Timestamp.from(event.ts()));
+                insert into runs (id, status, prompt, seed, last_seq, current_phase, created_at, workspace_id)
+                values (?, 'PENDING', ?, ?, 0, 'architect', ?, ?) on conflict (id) do nothing""",
+                event.runId().value(), event.prompt(), event.seed(), Timestamp.from(event.ts()),
+                Scope.workspaceOf(message));
     }
 
     /** Any phase event: the row takes the status, phase and error the event leaves the run in. */

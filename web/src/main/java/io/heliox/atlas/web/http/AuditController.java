@@ -1,5 +1,6 @@
 package io.heliox.atlas.web.http;
 
+import io.heliox.atlas.web.caller.Caller;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.query.audit.AuditEvent;
@@ -30,7 +31,7 @@ public class AuditController {
                              @RequestParam(required = false) String from,
                              @RequestParam(required = false) String to,
                              @RequestParam(required = false) String after,
-                             @RequestParam(required = false) String limit) {
+                             @RequestParam(required = false) String limit, Caller caller) {
         Long afterIndex = null;
         if (after != null) {
             afterIndex = Params.longValue("/query/after", after);
@@ -45,7 +46,7 @@ public class AuditController {
         }
         int pageSize = Params.limit(limit, 100, 500);
         List<AuditEvent> events = auditLog.query(new AuditFilter(blankToNull(aggregateId), blankToNull(type),
-                blankToNull(principal), fromTime, toTime, afterIndex, pageSize));
+                blankToNull(principal), fromTime, toTime, afterIndex, pageSize), caller.scope());
 
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         var items = body.putArray("items");

@@ -1,5 +1,6 @@
 package io.heliox.atlas.web.http;
 
+import io.heliox.atlas.web.caller.Caller;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,12 +57,13 @@ public class PackageController {
     }
 
     @GetMapping(path = "/v1/runs/{id}/package")
-    public ResponseEntity<byte[]> download(@PathVariable String id, @RequestParam(required = false) String candidate) {
+    public ResponseEntity<byte[]> download(@PathVariable String id, @RequestParam(required = false) String candidate,
+                                           Caller caller) {
         RunId runId = Params.runId(id);
         if (candidate != null && !CANDIDATE_ID.matcher(candidate).matches()) {
             throw ApiProblem.invalidParameter("/query/candidate", "must be a strategy id (" + CANDIDATE_ID.pattern() + ")");
         }
-        PackageService.PackageFile file = packages.runPackage(runId, candidate);
+        PackageService.PackageFile file = packages.runPackage(runId, candidate, caller.scope());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(HspPackage.MEDIA_TYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName()).build().toString())

@@ -1,5 +1,6 @@
 package io.heliox.atlas.web.http;
 
+import io.heliox.atlas.web.caller.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -42,13 +43,14 @@ public class PortfolioController {
 
     @PostMapping(path = "/v1/portfolio", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<ObjectNode> save(HttpServletRequest request) {
+    public ResponseEntity<ObjectNode> save(HttpServletRequest request, Caller caller) {
         JsonNode body = bodies.read(request, ContractSchemas.SAVE_PORTFOLIO_ITEM_REQUEST);
         UUID id = body.hasNonNull("id") ? Params.uuid("/id", body.get("id").asText()) : UUID.randomUUID();
         UUID runId = body.hasNonNull("runId") ? Params.uuid("/runId", body.get("runId").asText()) : null;
         PortfolioService.Saved saved;
         try {
-            saved = portfolioService.save(id, body.get("name").asText(), body.get("strategy"), runId);
+            saved = portfolioService.save(id, body.get("name").asText(), body.get("strategy"), runId, caller.scope(),
+                    caller.workspaceId());
         } catch (PortfolioItemConflictException e) {
             throw ApiProblem.conflict(e.getMessage());
         }
@@ -61,8 +63,9 @@ public class PortfolioController {
     }
 
     @GetMapping(path = "/v1/portfolio", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ObjectNode list(@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
-        Page<PortfolioItemView> page = portfolio.page(Params.limit(limit, 50, 200), Params.cursor(cursor));
+    public ObjectNode list(@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+                           Caller caller) {
+        Page<PortfolioItemView> page = portfolio.page(Params.limit(limit, 50, 200), Params.cursor(cursor), caller.scope());
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         var items = body.putArray("items");
         page.items().forEach(item -> items.add(toJson(item)));

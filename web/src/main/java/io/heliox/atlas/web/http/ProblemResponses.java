@@ -3,6 +3,9 @@ package io.heliox.atlas.web.http;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.NotFoundException;
+import io.heliox.atlas.command.application.identity.IdentityException;
+import io.heliox.atlas.api.workspace.WorkspaceAccessDeniedException;
+import io.heliox.atlas.api.workspace.WorkspaceRuleException;
 import io.heliox.atlas.contracts.Violation;
 import io.heliox.atlas.web.infra.MessageContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,6 +57,30 @@ public class ProblemResponses {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ObjectNode> notFound(NotFoundException e, HttpServletRequest request) {
         return apiProblem(ApiProblem.notFound(e.getMessage()), request);
+    }
+
+    /** A request about users or keys that cannot be granted, answered as its reason deserves. */
+    @ExceptionHandler(IdentityException.class)
+    ResponseEntity<ObjectNode> identity(IdentityException e, HttpServletRequest request) {
+        return apiProblem(switch (e.reason()) {
+            case INVALID -> ApiProblem.invalidBody(List.of(new Violation("", e.getMessage(), null)));
+            case NOT_FOUND -> ApiProblem.notFound(e.getMessage());
+            case CONFLICT -> ApiProblem.conflict(e.getMessage());
+            case THROTTLED -> ApiProblem.tooManyRequests(e.getMessage(), e.retryAfterSeconds());
+        }, request);
+    }
+
+    /** The workspace's rules (a name taken, the last admin leaving): 409. */
+    @ExceptionHandler(WorkspaceRuleException.class)
+    ResponseEntity<ObjectNode> workspaceRule(WorkspaceRuleException e, HttpServletRequest request) {
+        return apiProblem(ApiProblem.conflict(e.getMessage()), request);
+    }
+
+    /** The command side's workspace gate refused the caller's role: 403. */
+    @ExceptionHandler(WorkspaceAccessDeniedException.class)
+    ResponseEntity<ObjectNode> workspaceAccess(WorkspaceAccessDeniedException e, HttpServletRequest request) {
+        return apiProblem(new ApiProblem(HttpStatus.FORBIDDEN, "role-required", "Role required", e.getMessage(),
+                List.of()), request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -1,5 +1,6 @@
 package io.heliox.atlas.web.http;
 
+import io.heliox.atlas.web.caller.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.RunId;
@@ -36,10 +37,10 @@ public class RunCancelController {
     }
 
     @PostMapping(path = "/v1/runs/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<ObjectNode> cancel(@PathVariable String id, HttpServletRequest request) {
+    public ResponseEntity<ObjectNode> cancel(@PathVariable String id, HttpServletRequest request, Caller caller) {
         RunId runId = Params.runId(id);
-        cancels.cancel(runId, reason(request));
-        ObjectNode run = reader.summary(runId).map(RunController::toJson)
+        cancels.cancel(runId, reason(request), caller.scope());
+        ObjectNode run = reader.summary(runId, caller.scope()).map(RunController::toJson)
                 .orElseThrow(() -> ApiProblem.notFound("no run " + runId));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(run);
     }

@@ -1,5 +1,6 @@
 package io.heliox.atlas.web.http;
 
+import io.heliox.atlas.web.caller.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +15,7 @@ import io.heliox.atlas.query.run.RunEventReader;
 import io.heliox.atlas.query.run.RunList;
 import io.heliox.atlas.query.run.RunSummary;
 import io.heliox.atlas.command.application.identity.IdentityService;
+import io.heliox.atlas.command.application.workspace.WorkspaceService;
 import io.heliox.atlas.web.caller.AtlasAuthentication;
 import io.heliox.atlas.web.caller.CallerStillAdmitted;
 import io.heliox.atlas.web.infra.AtlasProperties;
@@ -51,11 +53,14 @@ public class RunController {
     private final RunList runList;
     private final RunEventStreams streams;
     private final IdentityService identity;
+    private final WorkspaceService workspaces;
     private final AtlasProperties.Runs defaults;
     private final Clock clock;
 
     public RunController(CommandGateway commands, RequestBodies bodies, RunEventReader reader, RunList runList,
-                         RunEventStreams streams, IdentityService identity, AtlasProperties properties, Clock clock) {
+                         RunEventStreams streams, IdentityService identity, WorkspaceService workspaces,
+                         AtlasProperties properties, Clock clock) {
+        this.workspaces = workspaces;
         this.commands = commands;
         this.bodies = bodies;
         this.reader = reader;
@@ -67,7 +72,8 @@ public class RunController {
     }
 
     @PostMapping(path = "/v1/runs", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<ObjectNode> start(HttpServletRequest request, Authentication caller) {
+    public ResponseEntity<ObjectNode> start(HttpServletRequest request, Authentication caller, Caller workspace) {
+        requireWorkspace(workspace);
         JsonNode body = bodies.read(request, ContractSchemas.START_RUN_REQUEST);
         refuseTestOptions(body.path("options"), caller);
         RunId runId = RunId.random();
@@ -115,15 +121,16 @@ public class RunController {
     }
 
     @GetMapping(path = "/v1/runs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ObjectNode get(@PathVariable String id) {
+    public ObjectNode get(@PathVariable String id, Caller caller) {
         RunId runId = Params.runId(id);
-        return reader.summary(runId).map(RunController::toJson)
+        return reader.summary(runId, caller.scope()).map(RunController::toJson)
                 .orElseThrow(() -> ApiProblem.notFound("no run " + runId));
     }
 
     @GetMapping(path = "/v1/runs", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ObjectNode list(@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
-        Page<RunSummary> page = runList.page(Params.limit(limit, 50, 200), Params.cursor(cursor));
+    public ObjectNode list(@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+                           Caller caller) {
+        Page<RunSummary> page = runList.page(Params.limit(limit, 50, 200), Params.cursor(cursor), caller.scope());
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         var items = body.putArray("items");
         page.items().forEach(run -> items.add(toJson(run)));
@@ -135,7 +142,7 @@ public class RunController {
     public SseEmitter events(@PathVariable String id,
                              @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
                              @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
-                             Authentication caller, HttpServletRequest request) {
+                             Authentication caller, HttpServletRequest request, Caller workspace) {
         RunId runId = Params.runId(id);
         long after = 0;
         if (lastEventIdParam != null) {
@@ -143,10 +150,19 @@ public class RunController {
         } else if (lastEventIdHeader != null && !lastEventIdHeader.isBlank()) {
             after = nonNegative("/header/Last-Event-ID", lastEventIdHeader);
         }
-        if (reader.summary(runId).isEmpty()) {
+        if (reader.summary(runId, workspace.scope()).isEmpty()) {
             throw ApiProblem.notFound("no run " + runId);
         }
-        return streams.open(runId, after, CallerStillAdmitted.of(caller, request, identity));
+        return streams.open(runId, after, workspace.scope(),
+                CallerStillAdmitted.of(caller, request, identity, workspace, workspaces));
+    }
+
+    /** A run is made in a workspace: a system administrator who is in none must name one. */
+    static void requireWorkspace(Caller caller) {
+        if (caller.workspaceId() == null) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "no-workspace", "No workspace",
+                    "name the workspace to act in (header Atlas-Workspace); you are a member of none", List.of());
+        }
     }
 
     private static long nonNegative(String pointer, String text) {

@@ -1,5 +1,6 @@
 package io.heliox.atlas.web.http;
 
+import io.heliox.atlas.api.workspace.Scope;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.run.OrchestratorEvent;
 import io.heliox.atlas.query.run.EventAppendedNotifier;
@@ -67,9 +68,9 @@ public class RunEventStreams implements DisposableBean {
      * (a revoked key, an ended session): no stream outlives the right to read it by more than a
      * heartbeat and the key check's cache.
      */
-    public SseEmitter open(RunId runId, long afterSeq, BooleanSupplier callerAdmitted) {
+    public SseEmitter open(RunId runId, long afterSeq, Scope scope, BooleanSupplier callerAdmitted) {
         SseEmitter emitter = new SseEmitter(0L); // no timeout: the stream ends with the run, the client or its right
-        Stream stream = new Stream(runId, afterSeq, emitter, callerAdmitted);
+        Stream stream = new Stream(runId, afterSeq, scope, emitter, callerAdmitted);
         // Register for wake-ups BEFORE the first read, so no append can fall between the two.
         stream.unsubscribe = notifier.subscribe(runId.toString(), stream::wake);
         emitter.onCompletion(stream::close);
@@ -84,6 +85,7 @@ public class RunEventStreams implements DisposableBean {
 
     private final class Stream {
         private final RunId runId;
+        private final Scope scope;
         private final SseEmitter emitter;
         private final AtomicBoolean scheduled = new AtomicBoolean();
         private final AtomicBoolean dirty = new AtomicBoolean();
@@ -94,8 +96,9 @@ public class RunEventStreams implements DisposableBean {
         private volatile ScheduledFuture<?> reread;
         private final BooleanSupplier callerAdmitted;
 
-        Stream(RunId runId, long lastSent, SseEmitter emitter, BooleanSupplier callerAdmitted) {
+        Stream(RunId runId, long lastSent, Scope scope, SseEmitter emitter, BooleanSupplier callerAdmitted) {
             this.runId = runId;
+            this.scope = scope;
             this.lastSent = lastSent;
             this.emitter = emitter;
             this.callerAdmitted = callerAdmitted;
@@ -112,7 +115,7 @@ public class RunEventStreams implements DisposableBean {
         private void drain() {
             try {
                 while (dirty.getAndSet(false) && !closed.get()) {
-                    List<OrchestratorEvent> events = reader.phaseEvents(runId, lastSent + 1);
+                    List<OrchestratorEvent> events = reader.phaseEvents(runId, lastSent + 1, scope);
                     for (OrchestratorEvent event : events) {
                         emitter.send(SseEmitter.event()
                                 .id(Long.toString(event.seq()))

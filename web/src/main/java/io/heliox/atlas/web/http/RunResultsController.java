@@ -1,5 +1,6 @@
 package io.heliox.atlas.web.http;
 
+import io.heliox.atlas.web.caller.Caller;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.command.application.RunResultsService;
@@ -23,8 +24,9 @@ public class RunResultsController {
     }
 
     @GetMapping(path = "/v1/runs/{id}/results/{candidateId}/{scenarioId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ObjectNode detail(@PathVariable String id, @PathVariable String candidateId, @PathVariable String scenarioId) {
-        RunResultsService.ResultDetail detail = results.detail(Params.runId(id), candidateId, scenarioId);
+    public ObjectNode detail(@PathVariable String id, @PathVariable String candidateId, @PathVariable String scenarioId,
+                             Caller caller) {
+        RunResultsService.ResultDetail detail = results.detail(Params.runId(id), candidateId, scenarioId, caller.scope());
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("candidateId", detail.candidateId());
         body.put("scenarioId", detail.scenarioId());

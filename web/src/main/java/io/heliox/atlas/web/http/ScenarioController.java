@@ -1,5 +1,6 @@
 package io.heliox.atlas.web.http;
 
+import io.heliox.atlas.web.caller.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -40,7 +41,8 @@ public class ScenarioController {
 
     @PostMapping(path = "/api/v1/scenarios", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<ObjectNode> generate(HttpServletRequest request) {
+    public ResponseEntity<ObjectNode> generate(HttpServletRequest request, Caller caller) {
+        RunController.requireWorkspace(caller);
         JsonNode body = bodies.read(request, ContractSchemas.SCENARIO_DSL);
         ScenarioSpec spec;
         try {
@@ -52,7 +54,7 @@ public class ScenarioController {
         }
         ScenarioDatasets.Stored stored;
         try {
-            stored = datasets.generateOrFetch(spec);
+            stored = datasets.generateOrFetch(spec, caller.workspaceId());
         } catch (ScenarioSpecException e) {
             // found while generating: e.g. a drift that drives the price out of its representable range
             throw ApiProblem.invalidBody(e.problems().stream()
@@ -65,20 +67,20 @@ public class ScenarioController {
     }
 
     @GetMapping(path = "/api/v1/scenarios/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ObjectNode manifest(@PathVariable String id) {
-        return latest(id).manifest().toTree();
+    public ObjectNode manifest(@PathVariable String id, Caller caller) {
+        return latest(id, caller).manifest().toTree();
     }
 
     /** Bars as columns, a page at a time (for charts): {@code ?from=0&limit=500}, at most 5,000 per page. */
     @GetMapping(path = "/api/v1/scenarios/{id}/bars", produces = MediaType.APPLICATION_JSON_VALUE)
     public ObjectNode bars(@PathVariable String id, @RequestParam(required = false) String from,
-                           @RequestParam(required = false) String limit) {
+                           @RequestParam(required = false) String limit, Caller caller) {
         long first = from == null ? 0 : Params.longValue("/query/from", from);
         if (first < 0) {
             throw ApiProblem.invalidParameter("/query/from", "from must be >= 0");
         }
         int size = Params.limit(limit, 500, MAX_BARS_PER_PAGE);
-        ScenarioDatasets.Stored stored = latest(id);
+        ScenarioDatasets.Stored stored = latest(id, caller);
         Bars bars = datasets.bars(stored).orElseThrow(() -> new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
                 "dataset-missing", "Dataset missing", "the dataset of " + id + " is indexed but not in object storage",
                 java.util.List.of()));
@@ -106,10 +108,10 @@ public class ScenarioController {
         return page;
     }
 
-    private ScenarioDatasets.Stored latest(String id) {
+    private ScenarioDatasets.Stored latest(String id, Caller caller) {
         if (!SCENARIO_ID.matcher(id).matches()) {
             throw ApiProblem.invalidParameter("/path/id", "a scenario id is lower-case letters, digits, _ and -");
         }
-        return datasets.latest(id).orElseThrow(() -> ApiProblem.notFound("no scenario " + id));
+        return datasets.latest(id, caller.scope()).orElseThrow(() -> ApiProblem.notFound("no scenario " + id));
     }
 }

@@ -3,7 +3,10 @@ package io.heliox.atlas.web.infra;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.heliox.atlas.api.workspace.Scope;
+import io.heliox.atlas.command.application.workspace.WorkspaceAccess;
 import io.heliox.atlas.command.worker.RunWorker;
+import io.heliox.atlas.query.workspace.WorkspaceProjection;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -37,7 +40,7 @@ public class AxonConfiguration {
 
     /**
      * traceId (the HTTP request's, set on the first command) and correlationId flow from each
-     * message to everything it causes (MessageOriginProvider); principal and clientTraceId are copied as is.
+     * message to everything it causes (MessageOriginProvider); principal, workspaceId and clientTraceId are copied as is.
      */
     @Bean
     public CorrelationDataProvider messageOriginProvider() {
@@ -46,7 +49,8 @@ public class AxonConfiguration {
 
     @Bean
     public CorrelationDataProvider principalCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(MessageContext.PRINCIPAL, MessageContext.CLIENT_TRACE_ID);
+        return new SimpleCorrelationDataProvider(MessageContext.PRINCIPAL, Scope.METADATA_KEY,
+                MessageContext.CLIENT_TRACE_ID);
     }
 
     /**
@@ -59,12 +63,26 @@ public class AxonConfiguration {
                 RunWorker.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
     }
 
-    /** Stamps commands sent from an HTTP request with its principal and trace id. */
+    /**
+     * The workspaces projection runs in the command's transaction (subscribing): a row it cannot
+     * write (a name taken) must fail the command, not be logged and skipped.
+     */
     @Bean
-    public SmartInitializingSingleton commandMessageContext(CommandBus commandBus) {
+    public ConfigurerModule workspaceProjectionErrorHandling() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                WorkspaceProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * Stamps commands sent from an HTTP request with its principal, workspace and trace id, and
+     * lets each through the workspace gate before its handler.
+     */
+    @Bean
+    public SmartInitializingSingleton commandMessageContext(CommandBus commandBus, WorkspaceAccess workspaceAccess) {
         return () -> {
             commandBus.registerDispatchInterceptor(MessageContext.dispatchInterceptor());
             commandBus.registerHandlerInterceptor(MessageContext.handlerInterceptor());
+            commandBus.registerHandlerInterceptor(workspaceAccess);
         };
     }
 

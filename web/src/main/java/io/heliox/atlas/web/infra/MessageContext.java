@@ -1,5 +1,8 @@
 package io.heliox.atlas.web.infra;
 
+import io.heliox.atlas.api.identity.AccountCommand;
+import io.heliox.atlas.api.workspace.Scope;
+import io.heliox.atlas.api.workspace.WorkspaceCommand;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -10,8 +13,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Who and why of every message (invariant 7): the principal and the trace id travel in Axon
- * metadata, and in the logging MDC of the thread handling the message.
+ * Who and why of every message (invariant 7): the principal, the workspace and the trace id travel
+ * in Axon metadata, and in the logging MDC of the thread handling the message. A command about a
+ * workspace itself acts in that workspace, so its events are in that workspace's audit trail.
  */
 public final class MessageContext {
 
@@ -37,6 +41,16 @@ public final class MessageContext {
             String traceId = MDC.get(TRACE_ID);
             if (traceId != null && !message.getMetaData().containsKey(TRACE_ID)) {
                 added.put(TRACE_ID, traceId);
+            }
+            if (message.getPayload() instanceof WorkspaceCommand command) {
+                added.put(Scope.METADATA_KEY, command.workspaceId().toString());
+            } else if (message.getPayload() instanceof AccountCommand) {
+                // an account is in no workspace: its facts are for system administrators' eyes
+            } else {
+                String workspace = MDC.get(Scope.METADATA_KEY);
+                if (workspace != null && !message.getMetaData().containsKey(Scope.METADATA_KEY)) {
+                    added.put(Scope.METADATA_KEY, workspace);
+                }
             }
             String clientTraceId = MDC.get(CLIENT_TRACE_ID);
             if (clientTraceId != null && !message.getMetaData().containsKey(CLIENT_TRACE_ID)) {

@@ -57,7 +57,8 @@ public class ScenarioFixtures implements ApplicationRunner {
     }
 
     public List<ScenarioDatasets.Stored> storeAll() {
-        return specs().stream().map(datasets::generateOrFetch).toList();
+        // built-in: owned by no workspace, so every workspace sees them
+        return specs().stream().map(spec -> datasets.generateOrFetch(spec, null)).toList();
     }
 
     @Override

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.command.application.identity.ApiKeyInfo;
-import io.heliox.atlas.command.application.identity.IdentityException;
 import io.heliox.atlas.command.application.identity.IdentityService;
+import io.heliox.atlas.command.application.workspace.WorkspaceService;
+import io.heliox.atlas.command.application.workspace.WorkspaceSummary;
+import io.heliox.atlas.web.caller.Caller;
 import io.heliox.atlas.command.application.identity.IssuedKey;
 import io.heliox.atlas.command.application.identity.Principal;
 import io.heliox.atlas.contracts.ContractSchemas;
@@ -33,6 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Signing in and out (a browser session) and the caller's own API keys: list, create (the key is
@@ -44,9 +48,12 @@ public class AuthController {
     private final IdentityService identity;
     private final RequestBodies bodies;
     private final SecurityContextRepository contexts;
+    private final WorkspaceService workspaces;
 
-    public AuthController(IdentityService identity, RequestBodies bodies, SecurityContextRepository contexts) {
+    public AuthController(IdentityService identity, RequestBodies bodies, SecurityContextRepository contexts,
+                          WorkspaceService workspaces) {
         this.identity = identity;
+        this.workspaces = workspaces;
         this.bodies = bodies;
         this.contexts = contexts;
     }
@@ -55,8 +62,8 @@ public class AuthController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ObjectNode login(HttpServletRequest request, HttpServletResponse response) {
         JsonNode body = bodies.read(request, ContractSchemas.LOGIN_REQUEST);
-        Principal principal = answer(() -> identity.authenticatePassword(body.get("username").asText(),
-                body.get("password").asText())).orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED,
+        Principal principal = identity.authenticatePassword(body.get("username").asText(),
+                body.get("password").asText()).orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED,
                 "unauthenticated", "Authentication required", "unknown username or wrong password", List.of()));
         HttpSession old = request.getSession(false);
         if (old != null) {
@@ -67,7 +74,7 @@ public class AuthController {
         context.setAuthentication(AtlasAuthentication.of(principal));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        return me(principal);
+        return me(principal, workspaces.defaultWorkspace(principal.userId()).orElse(null));
     }
 
     @PostMapping(path = "/v1/auth/logout")
@@ -81,8 +88,8 @@ public class AuthController {
     }
 
     @GetMapping(path = "/v1/auth/me", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ObjectNode me(Authentication authentication) {
-        return me(caller(authentication));
+    public ObjectNode me(Caller caller) {
+        return me(caller.principal(), caller.workspaceId());
     }
 
     @GetMapping(path = "/v1/auth/keys", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -107,19 +114,18 @@ public class AuthController {
             }
         }
         String name = body.get("name").asText();
-        Instant expiry = expiresAt;
-        IssuedKey issued = answer(() -> identity.issueKey(caller(authentication), name, expiry));
+        IssuedKey issued = identity.issueKey(caller(authentication), name, expiresAt);
         return created(issued);
     }
 
     @DeleteMapping(path = "/v1/auth/keys/{keyId}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ObjectNode revokeKey(Authentication authentication, @PathVariable String keyId) {
-        return toJson(answer(() -> identity.revokeKey(caller(authentication).userId(), keyId)));
+        return toJson(identity.revokeKey(caller(authentication).userId(), keyId));
     }
 
     @PostMapping(path = "/v1/auth/keys/{keyId}/rotate", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ObjectNode> rotateKey(Authentication authentication, @PathVariable String keyId) {
-        return created(answer(() -> identity.rotateKey(caller(authentication), keyId)));
+        return created(identity.rotateKey(caller(authentication), keyId));
     }
 
     private static ResponseEntity<ObjectNode> created(IssuedKey issued) {
@@ -133,13 +139,22 @@ public class AuthController {
                 () -> new IllegalStateException("the security chain admits only authenticated callers here"));
     }
 
-    private static ObjectNode me(Principal principal) {
+    /** The caller, and the workspace the request acted in (with their role there). */
+    private ObjectNode me(Principal principal, UUID workspaceId) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("username", principal.username());
         out.put("systemAdmin", principal.systemAdmin());
         out.put("via", principal.keyId() == null ? "session" : "apiKey");
         if (principal.keyId() != null) {
             out.put("keyId", principal.keyId());
+        }
+        Optional<WorkspaceSummary> workspace = workspaceId == null ? Optional.empty()
+                : workspaces.workspace(workspaceId, principal.userId());
+        if (workspace.isEmpty()) {
+            out.putNull("workspace");
+        } else {
+            out.putObject("workspace").put("id", workspace.get().id().toString()).put("name", workspace.get().name())
+                    .put("role", workspace.get().role() == null ? null : workspace.get().role().wireName());
         }
         return out;
     }
@@ -160,20 +175,6 @@ public class AuthController {
             out.putNull(field);
         } else {
             out.put(field, value.toString());
-        }
-    }
-
-    /** The service's refusals as the API's answers. */
-    private static <T> T answer(java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (IdentityException e) {
-            throw switch (e.reason()) {
-                case INVALID -> ApiProblem.invalidBody(List.of(new Violation("", e.getMessage(), null)));
-                case NOT_FOUND -> ApiProblem.notFound(e.getMessage());
-                case CONFLICT -> ApiProblem.conflict(e.getMessage());
-                case THROTTLED -> ApiProblem.tooManyRequests(e.getMessage(), e.retryAfterSeconds());
-            };
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.heliox.atlas.web.security;
 
 import io.heliox.atlas.command.application.identity.IdentityService;
+import io.heliox.atlas.command.application.workspace.WorkspaceService;
 import io.heliox.atlas.web.http.ProblemResponses;
 import io.heliox.atlas.web.infra.AtlasProperties;
 import jakarta.servlet.DispatcherType;
@@ -84,6 +85,7 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identity,
+                                                   WorkspaceService workspaces,
                                                    SecurityContextRepository contexts, DataSource dataSource,
                                                    AtlasProperties properties) throws Exception {
         ProblemWriter problems = new ProblemWriter();
@@ -112,6 +114,7 @@ public class SecurityConfiguration {
                 .addFilterAfter(new PrincipalLogFilter(), AuthorizationFilter.class)
                 .addFilterAfter(new RateLimitFilter(new RateLimiter(dataSource, properties.http().rateLimitPerMinute())),
                         PrincipalLogFilter.class)
+                .addFilterAfter(new WorkspaceFilter(OperationRoles.fromContract(), workspaces), RateLimitFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/healthz", "/version", "/v1/auth/login", "/actuator/health", "/actuator/health/**")

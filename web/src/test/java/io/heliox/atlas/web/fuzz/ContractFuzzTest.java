@@ -294,8 +294,13 @@ class ContractFuzzTest extends AtlasIntegrationTest {
         // candidates survive the policy (422). Bodies started from valid fixtures must still succeed.
         boolean scenario = op.id().equals("generateScenario");
         // A well-formed login with made-up credentials is refused (401, or 429 once throttled); a
-        // new key may exceed the keys a user may hold (409) or expire in the past (400).
-        boolean identity = op.id().equals("login") || op.id().equals("createApiKey");
+        // new key may exceed the keys a user may hold (409) or expire in the past (400); a user or
+        // workspace name may be taken (409) or break a rule the schema cannot state (400); a member
+        // or user named at random does not exist (404); the last admin stays (409).
+        boolean identity = java.util.Set.of("login", "createApiKey", "createUser", "createWorkspace", "setMember",
+                "setUserRateLimit").contains(op.id());
+        // a strategy saved from a run names the run: one the caller's workspace does not have is a 404
+        mayBeMissing |= op.id().equals("saveStrategy") && body.contains("\"runId\"");
         boolean mayBeRefused = (engine || scenario) && (mutated || !fromFixture) || op.id().equals("orchSynth") || identity;
         return new Call(op.method(), path, contentType, body, valid && bodyIsValid(op, path, body), mayBeMissing,
                 what.toString(), mayBeRefused);

@@ -2,6 +2,9 @@ package io.heliox.atlas.web.support;
 
 import io.heliox.atlas.web.AtlasApplication;
 import org.junit.jupiter.api.BeforeEach;
+import io.heliox.atlas.command.application.identity.IdentityService;
+import io.heliox.atlas.command.application.identity.Principal;
+import io.heliox.atlas.command.application.workspace.WorkspaceService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -12,6 +15,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -33,7 +37,24 @@ public abstract class AtlasIntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Autowired
+    protected IdentityService identity;
+
+    @Autowired
+    protected WorkspaceService workspaces;
+
     protected Api api;
+
+    /**
+     * A new user ({@code prefix} and a random suffix) with a workspace of their own, as
+     * {@code POST /v1/users} makes one.
+     */
+    protected Principal newUser(String prefix) {
+        Principal user = identity.createUser(prefix + "-" + UUID.randomUUID().toString().substring(0, 8),
+                "a long enough password", false);
+        workspaces.createPersonal(user.username(), user.userId());
+        return user;
+    }
 
     @BeforeEach
     void connect() {

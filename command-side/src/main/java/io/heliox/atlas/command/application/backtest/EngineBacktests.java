@@ -6,6 +6,7 @@ import io.heliox.atlas.command.application.backtest.BacktestRejected.Remedy;
 import io.heliox.atlas.command.application.backtest.BacktestResults;
 import io.heliox.atlas.command.application.backtest.WriteBehind;
 import io.heliox.atlas.command.application.scenario.ScenarioDatasets;
+import io.heliox.atlas.api.workspace.Scope;
 import io.heliox.atlas.engine.backtest.Backtest;
 import io.heliox.atlas.engine.backtest.BacktestReport;
 import io.heliox.atlas.engine.backtest.BacktestSpec;
@@ -68,8 +69,11 @@ public class EngineBacktests {
     public record Inline(JsonNode document) implements Market {
     }
 
-    /** @param hash null for the newest dataset of {@code id} */
-    public record Reference(String id, String hash) implements Market {
+    /**
+     * @param hash  null for the newest dataset of {@code id}
+     * @param scope whose datasets the reference may name
+     */
+    public record Reference(String id, String hash, Scope scope) implements Market {
     }
 
     /** A server-side limit, not the client's fault (answered 503). */
@@ -178,7 +182,7 @@ public class EngineBacktests {
             return new Resolved(spec.scenarioHash(), spec.timeframe(), spec.durationBars(), spec, null);
         }
         Reference ref = (Reference) market;
-        ScenarioDatasets.Indexed indexed = datasets.indexed(ref.id(), ref.hash()).orElseThrow(() ->
+        ScenarioDatasets.Indexed indexed = datasets.indexed(ref.id(), ref.hash(), ref.scope()).orElseThrow(() ->
                 BacktestRejected.at(Part.SCENARIO_REF, ref.hash() == null ? "/id" : "/hash",
                         "no stored scenario " + ref.id() + (ref.hash() == null ? "" : " with hash " + ref.hash()),
                         Remedy.STORE_THE_SCENARIO_FIRST));

@@ -70,7 +70,7 @@ public class AdministratorBootstrap {
             Principal admin = identity.createUser(credentials.username(), credentials.password(), true);
             ApiKeyToken token = ApiKeyToken.parse(credentials.apiKey()).orElseThrow(
                     () -> new IllegalStateException(file + " holds no valid apiKey; delete it to start afresh"));
-            identity.issueKey(admin.userId(), KEY_NAME, null, token);
+            identity.issueKey(admin.userId(), KEY_NAME, null, token, null);
             return Optional.of(credentials);
         });
     }

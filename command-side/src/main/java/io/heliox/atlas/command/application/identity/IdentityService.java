@@ -46,6 +46,7 @@ public class IdentityService {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final AccountAuditTrail audit;
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -55,9 +56,11 @@ public class IdentityService {
     private final Map<String, Long> evictedAt = new ConcurrentHashMap<>();
     private final String dummyHash;
 
-    public IdentityService(JdbcTemplate jdbc, TransactionTemplate transactions, PasswordEncoder passwords, Clock clock) {
+    public IdentityService(JdbcTemplate jdbc, TransactionTemplate transactions, AccountAuditTrail audit,
+                           PasswordEncoder passwords, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.audit = audit;
         this.passwords = passwords;
         this.clock = clock;
         this.dummyHash = passwords.encode("not a password anybody has: " + UUID.randomUUID());
@@ -125,13 +128,19 @@ public class IdentityService {
         }
         checkPassword(password);
         UUID id = UUID.randomUUID();
+        String hash = passwords.encode(password);
+        Instant now = clock.instant();
+        Principal user = new Principal(id, name, systemAdmin, null, null);
         try {
-            jdbc.update("insert into users (id, username, password_hash, system_admin, created_at) values (?, ?, ?, ?, ?)",
-                    id, name, passwords.encode(password), systemAdmin, Timestamp.from(clock.instant()));
+            transactions.executeWithoutResult(status -> {
+                jdbc.update("insert into users (id, username, password_hash, system_admin, created_at) values (?, ?, ?, ?, ?)",
+                        id, name, hash, systemAdmin, Timestamp.from(now));
+                audit.userCreated(user, now);
+            });
         } catch (DuplicateKeyException e) {
             throw new IdentityException(IdentityException.Reason.CONFLICT, "the username " + name + " is taken");
         }
-        return new Principal(id, name, systemAdmin, null, null);
+        return user;
     }
 
     /**
@@ -142,8 +151,31 @@ public class IdentityService {
         if (perMinute != null && perMinute < 1) {
             throw new IdentityException(IdentityException.Reason.INVALID, "a rate limit is at least 1 request per minute");
         }
-        jdbc.update("update users set rate_limit_per_minute = ? where id = ?", perMinute, userId);
+        transactions.executeWithoutResult(status -> {
+            if (jdbc.update("update users set rate_limit_per_minute = ? where id = ?", perMinute, userId) != 1) {
+                throw new IdentityException(IdentityException.Reason.NOT_FOUND, "no user " + userId);
+            }
+            audit.rateLimitSet(userId, perMinute, clock.instant());
+        });
         keyCache.clear();
+    }
+
+    /** @throws IdentityException NOT_FOUND for an unknown name */
+    public Principal user(String username) {
+        return jdbc.query("select id, username, system_admin, rate_limit_per_minute from users where username = ?",
+                        IdentityService::user, normalise(username)).stream().findFirst()
+                .orElseThrow(() -> new IdentityException(IdentityException.Reason.NOT_FOUND, "no user " + username));
+    }
+
+    private static Principal user(ResultSet rs, int row) throws SQLException {
+        return new Principal((UUID) rs.getObject("id"), rs.getString("username"), rs.getBoolean("system_admin"), null,
+                (Integer) rs.getObject("rate_limit_per_minute"));
+    }
+
+    /** Every user, by name. */
+    public List<Principal> users() {
+        return jdbc.query("select id, username, system_admin, rate_limit_per_minute from users order by username",
+                IdentityService::user);
     }
 
     public boolean anyUser() {
@@ -159,7 +191,7 @@ public class IdentityService {
      * @throws IdentityException INVALID for a bad name or an expiry in the past, CONFLICT past {@value #MAX_KEYS_PER_USER} keys
      */
     public IssuedKey issueKey(UUID userId, String name, Instant expiresAt) {
-        return issueKey(userId, name, expiresAt, ApiKeyToken.generate(random));
+        return issueKey(userId, name, expiresAt, ApiKeyToken.generate(random), null);
     }
 
     /**
@@ -170,7 +202,8 @@ public class IdentityService {
         return issueKey(caller.userId(), name, capped(caller, expiresAt));
     }
 
-    IssuedKey issueKey(UUID userId, String name, Instant expiresAt, ApiKeyToken token) {
+    /** @param rotatedFrom the key this one replaces, or null */
+    IssuedKey issueKey(UUID userId, String name, Instant expiresAt, ApiKeyToken token, String rotatedFrom) {
         Instant now = clock.instant();
         if (name == null || name.isBlank() || name.length() > MAX_KEY_NAME) {
             throw new IdentityException(IdentityException.Reason.INVALID, "a key's name is 1 to " + MAX_KEY_NAME + " characters");
@@ -185,10 +218,14 @@ public class IdentityService {
                     "at most " + MAX_KEYS_PER_USER + " keys may be in force per user; revoke one first");
         }
         Instant created = now.truncatedTo(ChronoUnit.MILLIS);
-        jdbc.update("insert into api_keys (id, user_id, name, secret_sha256, created_at, expires_at) values (?, ?, ?, ?, ?, ?)",
-                token.id(), userId, name.strip(), token.secretSha256(), Timestamp.from(created),
-                expiresAt == null ? null : Timestamp.from(expiresAt));
-        return new IssuedKey(new ApiKeyInfo(token.id(), name.strip(), created, expiresAt, null, null), token.value());
+        ApiKeyInfo info = new ApiKeyInfo(token.id(), name.strip(), created, expiresAt, null, null);
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("insert into api_keys (id, user_id, name, secret_sha256, created_at, expires_at) values (?, ?, ?, ?, ?, ?)",
+                    token.id(), userId, info.name(), token.secretSha256(), Timestamp.from(created),
+                    expiresAt == null ? null : Timestamp.from(expiresAt));
+            audit.keyIssued(userId, info, rotatedFrom);
+        });
+        return new IssuedKey(info, token.value());
     }
 
     /** The user's keys, newest first, revoked ones included. */
@@ -200,10 +237,16 @@ public class IdentityService {
     /** @throws IdentityException NOT_FOUND when the user has no such key */
     public ApiKeyInfo revokeKey(UUID userId, String keyId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        jdbc.update("update api_keys set revoked_at = coalesce(revoked_at, ?) where id = ? and user_id = ?",
-                Timestamp.from(now), keyId, userId);
+        ApiKeyInfo revoked = transactions.execute(status -> {
+            ApiKeyInfo key = key(userId, keyId);
+            if (jdbc.update("update api_keys set revoked_at = ? where id = ? and user_id = ? and revoked_at is null",
+                    Timestamp.from(now), keyId, userId) == 1) {
+                audit.keyRevoked(userId, keyId, now);
+            }
+            return key(userId, key.id());
+        });
         evict(keyId);
-        return key(userId, keyId);
+        return revoked;
     }
 
     /**
@@ -218,12 +261,15 @@ public class IdentityService {
                 throw new IdentityException(IdentityException.Reason.CONFLICT,
                         "key " + keyId + " is revoked or expired; create a new one instead");
             }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             int revoked = jdbc.update("update api_keys set revoked_at = ? where id = ? and user_id = ? and revoked_at is null",
-                    Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS)), keyId, caller.userId());
+                    Timestamp.from(now), keyId, caller.userId());
             if (revoked != 1) {
                 throw new IdentityException(IdentityException.Reason.CONFLICT, "key " + keyId + " was rotated meanwhile");
             }
-            return issueKey(caller.userId(), old.name(), capped(caller, old.expiresAt()));
+            audit.keyRevoked(caller.userId(), keyId, now);
+            return issueKey(caller.userId(), old.name(), capped(caller, old.expiresAt()), ApiKeyToken.generate(random),
+                    keyId);
         });
         evict(keyId); // after the commit: a request in between may have cached the row as it was
         return issued;

@@ -17,6 +17,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import io.heliox.atlas.api.workspace.Scope;
 
 /**
  * Market datasets, generated once per content hash and reused: {@code scenarios/{id}/{hash}/}
@@ -45,9 +47,31 @@ public class ScenarioDatasets {
     public record Stored(DatasetManifest manifest, String objectRef, boolean generated) {
     }
 
-    public Stored generateOrFetch(ScenarioSpec spec) {
-        return storedOr(spec, () -> ScenarioGenerator.generate(spec));
+    /**
+     * The dataset of {@code spec}, generated and stored unless it is already, and kept as one of
+     * {@code workspace}'s (null: of none, seen by every workspace, like the built-in fixtures).
+     */
+    public Stored generateOrFetch(ScenarioSpec spec, UUID workspace) {
+        Stored stored = storedOr(spec, () -> ScenarioGenerator.generate(spec));
+        if (workspace != null) {
+            jdbc.update("""
+                    insert into scenario_owners (scenario_id, scenario_hash, workspace_id, created_at) values (?, ?, ?, ?)
+                    on conflict do nothing""", spec.id(), stored.manifest().scenarioHash(), workspace,
+                    Timestamp.from(clock.instant()));
+        }
+        return stored;
     }
+
+    /**
+     * Which datasets a scope sees: those its workspace generated, and those no workspace claimed
+     * (the built-in fixtures, the markets runs stored); everything for {@link Scope#all()}. Its two
+     * placeholders: whether the scope is all, and its workspace.
+     */
+    private static final String VISIBLE = " " + """
+            and (? or not exists (select 1 from scenario_owners o where o.scenario_id = s.id
+                                    and o.scenario_hash = s.scenario_hash)
+                  or exists (select 1 from scenario_owners o where o.scenario_id = s.id
+                             and o.scenario_hash = s.scenario_hash and o.workspace_id = ?))""";
 
     /**
      * For a caller that already generated {@code spec}'s bars (a backtest: regenerating 50k bars
@@ -74,10 +98,11 @@ public class ScenarioDatasets {
         return new Stored(manifest, prefix, true);
     }
 
-    /** The newest dataset of a scenario id. */
-    public Optional<Stored> latest(String scenarioId) {
+    /** The newest dataset of a scenario id that {@code scope} sees. */
+    public Optional<Stored> latest(String scenarioId, Scope scope) {
         List<String> refs = jdbc.queryForList(
-                "select object_ref from scenarios where id = ? order by created_at desc limit 1", String.class, scenarioId);
+                "select object_ref from scenarios s where id = ?" + VISIBLE + " order by created_at desc limit 1",
+                String.class, scenarioId, scope.isAll(), scope.workspaceId());
         return refs.stream().findFirst().flatMap(ref -> store.get(ref + MANIFEST)
                 .map(bytes -> new Stored(manifest(bytes), ref, false)));
     }
@@ -86,11 +111,12 @@ public class ScenarioDatasets {
     public record Indexed(String id, String scenarioHash, String timeframe, int bars, String objectRef) {
     }
 
-    /** The dataset {@code (id, hash)}, or the newest of {@code id} when {@code hash} is null. */
-    public Optional<Indexed> indexed(String scenarioId, String scenarioHash) {
-        String sql = "select id, scenario_hash, timeframe, bars, object_ref from scenarios where id = ?"
-                + (scenarioHash == null ? "" : " and scenario_hash = ?") + " order by created_at desc limit 1";
-        Object[] args = scenarioHash == null ? new Object[]{scenarioId} : new Object[]{scenarioId, scenarioHash};
+    /** The dataset {@code (id, hash)}, or the newest of {@code id} when {@code hash} is null, that {@code scope} sees. */
+    public Optional<Indexed> indexed(String scenarioId, String scenarioHash, Scope scope) {
+        String sql = "select id, scenario_hash, timeframe, bars, object_ref from scenarios s where id = ?"
+                + (scenarioHash == null ? "" : " and scenario_hash = ?") + VISIBLE + " order by created_at desc limit 1";
+        Object[] args = scenarioHash == null ? new Object[]{scenarioId, scope.isAll(), scope.workspaceId()}
+                : new Object[]{scenarioId, scenarioHash, scope.isAll(), scope.workspaceId()};
         return jdbc.query(sql, (rs, i) -> new Indexed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                 rs.getString(5)), args).stream().findFirst();
     }

@@ -1,5 +1,7 @@
 package io.heliox.atlas.web.http.engine;
 
+import io.heliox.atlas.web.caller.Caller;
+import io.heliox.atlas.web.caller.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -49,19 +51,19 @@ public class EngineController {
 
     @PostMapping(path = "/api/v1/engine/t0", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<byte[]> t0(HttpServletRequest request) {
-        return run(EngineBacktests.Tier.QUICK, request);
+    public ResponseEntity<byte[]> t0(HttpServletRequest request, Caller caller) {
+        return run(EngineBacktests.Tier.QUICK, request, caller);
     }
 
     @PostMapping(path = "/api/v1/engine/t1", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<byte[]> t1(HttpServletRequest request) {
-        return run(EngineBacktests.Tier.FULL, request);
+    public ResponseEntity<byte[]> t1(HttpServletRequest request, Caller caller) {
+        return run(EngineBacktests.Tier.FULL, request, caller);
     }
 
-    private ResponseEntity<byte[]> run(EngineBacktests.Tier tier, HttpServletRequest request) {
+    private ResponseEntity<byte[]> run(EngineBacktests.Tier tier, HttpServletRequest request, Caller caller) {
         JsonNode body = bodies.read(request, ContractSchemas.ENGINE_BACKTEST_REQUEST);
-        EngineBacktests.Market market = market(body);
+        EngineBacktests.Market market = market(body, caller);
         BacktestSpec spec = spec(body);
         EngineBacktests.Outcome outcome;
         try {
@@ -82,7 +84,7 @@ public class EngineController {
                 .body(answer);
     }
 
-    private EngineBacktests.Market market(JsonNode body) {
+    private EngineBacktests.Market market(JsonNode body, Caller caller) {
         JsonNode inline = body.get("scenario");
         if (inline != null) {
             List<Violation> violations = contracts.validate(ContractSchemas.SCENARIO_DSL, inline).stream()
@@ -94,7 +96,8 @@ public class EngineController {
             return new EngineBacktests.Inline(inline);
         }
         JsonNode ref = body.get("scenario_ref");
-        return new EngineBacktests.Reference(ref.get("id").asText(), ref.hasNonNull("hash") ? ref.get("hash").asText() : null);
+        return new EngineBacktests.Reference(ref.get("id").asText(), ref.hasNonNull("hash") ? ref.get("hash").asText() : null,
+                caller.scope());
     }
 
     /** Defaults are the ones the request schema states. */
