@@ -1,5 +1,20 @@
 package io.heliox.atlas.command;
 
+import io.heliox.atlas.api.usage.Quota;
+import io.heliox.atlas.api.usage.Quotas;
+import io.heliox.atlas.command.application.RunStartService;
+import io.heliox.atlas.command.application.usage.RunSlotRelease;
+import io.heliox.atlas.command.application.usage.RunTokenMeters;
+import io.heliox.atlas.command.application.usage.UsageMeter;
+import io.heliox.atlas.command.ownership.AggregateOwners;
+import io.heliox.atlas.command.usage.WorkspaceUsage;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.core.env.Environment;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import io.heliox.atlas.api.run.RunLinks;
 import io.heliox.atlas.command.application.OrchService;
 import io.heliox.atlas.command.application.PackageService;
@@ -53,6 +68,7 @@ import java.time.Clock;
 /** Wires the phase worker and its nodes. Aggregates are found by Axon through {@code @Aggregate}. */
 @Configuration(proxyBeanMethods = false)
 public class CommandSideConfiguration {
+
 
     @Bean
     @ConditionalOnMissingBean
@@ -130,14 +146,14 @@ public class CommandSideConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public PhaseNode phaseNode(ArchitectNode architect, SynthNode synth, T0Evaluation t0, RunPackages packages,
-                               ObjectStore store, RunLinks links, Clock clock) {
+                               ObjectStore store, RunLinks links, Clock clock, UsageMeter usage, AggregateOwners owners) {
         return new LlmPhaseNodes(architect, synth, new EnginePhaseNodes(t0, packages, store, links),
-                new MockPhaseNodes(links), store, clock);
+                new MockPhaseNodes(links), store, clock, new RunTokenMeters(usage, owners));
     }
 
     @Bean
-    public ScenarioDatasets scenarioDatasets(ObjectStore store, JdbcTemplate jdbc, Clock clock) {
-        return new ScenarioDatasets(store, jdbc, clock);
+    public ScenarioDatasets scenarioDatasets(ObjectStore store, JdbcTemplate jdbc, UsageMeter usage, Clock clock) {
+        return new ScenarioDatasets(store, jdbc, usage, clock);
     }
 
     /** Two writers (object-store round trips overlap), 256 queued writes before callers write themselves. */
@@ -208,13 +224,48 @@ public class CommandSideConfiguration {
 
     /** The command bus's workspace gate; the composition root registers it on the bus. */
     @Bean
-    public WorkspaceAccess workspaceAccess(WorkspaceService workspaces, JdbcTemplate jdbc) {
-        return new WorkspaceAccess(workspaces, jdbc);
+    public WorkspaceAccess workspaceAccess(WorkspaceService workspaces, JdbcTemplate jdbc, AggregateOwners owners) {
+        return new WorkspaceAccess(workspaces, jdbc, owners);
     }
 
     @Bean
-    public OrchService orchService(ArchitectNode architect, SynthNode synth) {
-        return new OrchService(architect, synth);
+    public AggregateOwners aggregateOwners(JdbcTemplate jdbc) {
+        return new AggregateOwners(jdbc);
+    }
+
+    /** The installation's quotas ({@code atlas.quotas.*}, {@code ATLAS_QUOTA_*}): each workspace's unless it set its own. */
+    @Bean
+    public UsageMeter usageMeter(CommandGateway commands, PlatformTransactionManager transactions, Environment env,
+                                 Clock clock) {
+        Map<Quota, Long> defaults = new EnumMap<>(Quota.class);
+        for (Quota quota : Quota.values()) {
+            String key = "atlas.quotas." + quota.wireName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+            defaults.put(quota, env.getRequiredProperty(key, Long.class));
+        }
+        return new UsageMeter(commands, new TransactionTemplate(transactions), new Quotas(defaults), clock);
+    }
+
+    /** The usage ledger's stream grows with every run and model call: loaded from a snapshot, it stays short. */
+    @Bean(WorkspaceUsage.SNAPSHOT_TRIGGER)
+    public SnapshotTriggerDefinition workspaceUsageSnapshots(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, WorkspaceUsage.SNAPSHOT_EVERY);
+    }
+
+    @Bean
+    public RunSlotRelease runSlotRelease(UsageMeter usage, AggregateOwners owners) {
+        return new RunSlotRelease(usage, owners);
+    }
+
+    @Bean
+    public RunStartService runStartService(CommandGateway commands, UsageMeter usage) {
+        return new RunStartService(commands, usage);
+    }
+
+    @Bean
+    public OrchService orchService(ArchitectNode architect, SynthNode synth, UsageMeter usage, Clock clock,
+                                   @Value("${atlas.runs.tokens-limit:10000}") long tokensLimit,
+                                   @Value("${atlas.runs.time-ms-limit:60000}") long timeMsLimit) {
+        return new OrchService(architect, synth, usage, new OrchService.Budget(tokensLimit, timeMsLimit), clock);
     }
 
     @Bean

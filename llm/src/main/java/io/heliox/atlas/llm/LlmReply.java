@@ -2,14 +2,24 @@ package io.heliox.atlas.llm;
 
 import java.util.Objects;
 
-/** A model's answer, normalized across providers. */
-public record LlmReply(String modelId, String content, FinishReason finishReason, Usage usage) {
+/**
+ * A model's answer, normalized across providers.
+ *
+ * @param provider the provider that answered ({@link LlmProvider#name()}): usage is metered and billed by it
+ */
+public record LlmReply(String modelId, String content, FinishReason finishReason, Usage usage, String provider) {
 
     public LlmReply {
+        Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(modelId, "modelId");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(finishReason, "finishReason");
         Objects.requireNonNull(usage, "usage");
+    }
+
+    /** The same answer, credited to {@code name}. */
+    public LlmReply fromProvider(String name) {
+        return new LlmReply(modelId, content, finishReason, usage, name);
     }
 
     /** Why a model stopped writing. {@link #LENGTH}: cut at max_tokens, so the content is likely truncated. */

@@ -108,7 +108,8 @@ public final class LlmRouter implements LlmProvider {
             var recorded = replay.find(key);
             if (recorded.isPresent()) {
                 log.info("llm route provider={} model={} outcome=replayed key={}", name, routed.modelId(), key);
-                return recorded.get();
+                LlmReply reply = recorded.get();
+                return reply.provider().isEmpty() ? reply.fromProvider(name) : reply;
             }
             long start = System.nanoTime();
             try {

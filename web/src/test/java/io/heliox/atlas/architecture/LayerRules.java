@@ -65,6 +65,7 @@ final class LayerRules {
                 "java..", "jakarta.servlet..", "org.slf4j..", "com.fasterxml.jackson..",
                 "org.springframework.web..", "org.springframework.http..", "org.springframework.stereotype..",
                 "org.springframework.beans.factory..", "org.springframework.boot.info..", "org.springframework.core..",
+                "org.springframework.boot.availability..",
                 "org.springframework.security.core..", "org.springframework.security.web.context..",
                 "org.axonframework.commandhandling.gateway..", "org.axonframework.queryhandling..",
                 root + ".web..", root + ".api..", root + ".command.application..", root + ".query..",

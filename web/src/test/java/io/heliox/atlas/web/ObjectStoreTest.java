@@ -49,7 +49,7 @@ class ObjectStoreTest extends AtlasIntegrationTest {
         String key = io.heliox.atlas.llm.ReplayCache.key(call);
         assertThat(cache.find(key)).isEmpty();
         var reply = new io.heliox.atlas.llm.LlmReply("gpt-4o-mini", "{\"a\":1}",
-                io.heliox.atlas.llm.LlmReply.FinishReason.LENGTH, new io.heliox.atlas.llm.LlmReply.Usage(12, 3));
+                io.heliox.atlas.llm.LlmReply.FinishReason.LENGTH, new io.heliox.atlas.llm.LlmReply.Usage(12, 3), "openai");
         cache.save(key, reply);
         assertThat(cache.find(key)).contains(reply);
         assertThat(store.exists("llm-replay/" + key + ".json")).isTrue();

@@ -1,5 +1,6 @@
 package io.heliox.atlas.command.orch;
 
+import io.heliox.atlas.command.metering.TokenMeter;
 import io.heliox.atlas.llm.LlmReply;
 
 import java.time.Clock;
@@ -22,8 +23,16 @@ public final class BudgetGuard {
     private final Instant deadline;
     private final long timeMsLimit;
     private final Clock clock;
+    private final TokenMeter meter;
 
     public BudgetGuard(long tokensLimit, long tokensUsed, Instant deadline, long timeMsLimit, Clock clock) {
+        this(tokensLimit, tokensUsed, deadline, timeMsLimit, clock, TokenMeter.NONE);
+    }
+
+    /** @param meter the workspace's tokens of the day, asked after the run's own budget */
+    public BudgetGuard(long tokensLimit, long tokensUsed, Instant deadline, long timeMsLimit, Clock clock,
+                       TokenMeter meter) {
+        this.meter = meter;
         this.tokensLimit = tokensLimit;
         this.tokensUsed = tokensUsed;
         this.deadline = deadline;
@@ -31,9 +40,13 @@ public final class BudgetGuard {
         this.clock = clock;
     }
 
-    /** No limits: for callers outside a run (the /api/v1/orch endpoints have their own request limits). */
+    /** No limits and no meter: for tests and tools outside any workspace. */
     public static BudgetGuard unlimited() {
         return new BudgetGuard(Long.MAX_VALUE, 0, Instant.MAX, Long.MAX_VALUE, Clock.systemUTC());
+    }
+
+    TokenMeter meter() {
+        return meter;
     }
 
     /** The max_tokens this call may have; throws when the budget cannot cover the call at all. */

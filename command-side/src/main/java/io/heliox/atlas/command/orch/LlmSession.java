@@ -1,5 +1,6 @@
 package io.heliox.atlas.command.orch;
 
+import io.heliox.atlas.api.usage.QuotaExceededException;
 import io.heliox.atlas.llm.LlmCall;
 import io.heliox.atlas.llm.LlmProvider;
 import io.heliox.atlas.llm.LlmReply;
@@ -54,10 +55,19 @@ public final class LlmSession {
         PromptTemplate.Rendered prompt = template.render(values);
         String system = masker.mask(prompt.system());
         String user = masker.mask(prompt.user());
-        int allowed = budget.admit(node, LlmReply.Usage.estimate(system) + LlmReply.Usage.estimate(user), maxTokens);
+        int promptTokens = LlmReply.Usage.estimate(system) + LlmReply.Usage.estimate(user);
+        int allowed = budget.admit(node, promptTokens, maxTokens);
+        String callId = reserve(promptTokens + allowed);
         LlmCall call = new LlmCall(modelId, template.ref(), system, user, temperature, allowed, seed, template.stop());
         long start = System.nanoTime();
-        LlmReply reply = provider.complete(call);
+        LlmReply reply;
+        try {
+            reply = provider.complete(call);
+        } catch (RuntimeException failed) {
+            budget.meter().cancel(callId);
+            throw failed;
+        }
+        budget.meter().record(callId, reply);
         long latencyMs = (System.nanoTime() - start) / 1_000_000;
         calls.add(new Call(template.ref(), reply.modelId(), reply.finishReason(), reply.usage(), latencyMs));
         log.info("llm call node={} template={} model={} latency_ms={} tokens={} finish={} repair_attempts={}", node,
@@ -65,6 +75,16 @@ public final class LlmSession {
                 templateId.equals("repair") ? 1 : 0);
         budget.spend(node, reply.usage());
         return masker.mask(reply.content());
+    }
+
+    /** Holds the call's most against the workspace's tokens of the day; a day that cannot cover it ends the step. */
+    private String reserve(long tokens) {
+        try {
+            return budget.meter().reserve(tokens);
+        } catch (QuotaExceededException over) {
+            throw new NodeFailed("quota.model_tokens_exceeded", node + " cannot call a model: " + over.getMessage(),
+                    false, calls, over);
+        }
     }
 
     /** The one paid repair round for a document that must match {@code schema}. */

@@ -17,7 +17,13 @@ public class NodeFailed extends RuntimeException {
 
     /** @param calls the model calls made before the failure: they were paid for and count against the budget */
     public NodeFailed(String code, String message, boolean retryable, java.util.List<LlmSession.Call> calls) {
-        super(message);
+        this(code, message, retryable, calls, null);
+    }
+
+    /** @param cause what refused the step (a {@link io.heliox.atlas.api.usage.QuotaExceededException}), kept for callers that answer it */
+    public NodeFailed(String code, String message, boolean retryable, java.util.List<LlmSession.Call> calls,
+                      Throwable cause) {
+        super(message, cause);
         this.code = code;
         this.retryable = retryable;
         this.calls = java.util.List.copyOf(calls);
@@ -25,7 +31,7 @@ public class NodeFailed extends RuntimeException {
 
     /** The same failure with the calls made so far attached (when the thrower did not know them). */
     NodeFailed withCalls(java.util.List<LlmSession.Call> made) {
-        return calls.isEmpty() && !made.isEmpty() ? new NodeFailed(code, getMessage(), retryable, made) : this;
+        return calls.isEmpty() && !made.isEmpty() ? new NodeFailed(code, getMessage(), retryable, made, getCause()) : this;
     }
 
     /** The same failure with {@code earlier} calls (made by previous sub-steps) before its own. */
@@ -35,7 +41,7 @@ public class NodeFailed extends RuntimeException {
         }
         java.util.List<LlmSession.Call> all = new java.util.ArrayList<>(earlier);
         all.addAll(calls);
-        return new NodeFailed(code, getMessage(), retryable, all);
+        return new NodeFailed(code, getMessage(), retryable, all, getCause());
     }
 
     public java.util.List<LlmSession.Call> calls() {

@@ -16,6 +16,9 @@ public interface ObjectStore {
 
     boolean exists(String key);
 
+    /** The object's length in bytes, or empty when there is none. */
+    Optional<Long> size(String key);
+
     /** Keys under a prefix, in key order (all of them: the store pages internally). */
     List<String> list(String prefix);
 }

@@ -31,7 +31,8 @@ public final class ObjectStoreReplayCache implements ReplayCache {
                 JsonNode n = JSON.readTree(bytes);
                 return new LlmReply(n.path("model").asText(), n.path("content").asText(),
                         LlmReply.FinishReason.valueOf(n.path("finish").asText()),
-                        new LlmReply.Usage(n.path("prompt_tokens").asInt(), n.path("completion_tokens").asInt()));
+                        new LlmReply.Usage(n.path("prompt_tokens").asInt(), n.path("completion_tokens").asInt()),
+                        n.path("provider").asText("")); // "" in entries saved before replies named their provider
             } catch (IOException e) {
                 throw new UncheckedIOException("unreadable replay entry " + key, e);
             }
@@ -42,6 +43,7 @@ public final class ObjectStoreReplayCache implements ReplayCache {
     public void save(String key, LlmReply reply) {
         ObjectNode n = JSON.createObjectNode();
         n.put("model", reply.modelId());
+        n.put("provider", reply.provider());
         n.put("content", reply.content());
         n.put("finish", reply.finishReason().name());
         n.put("prompt_tokens", reply.usage().prompt());

@@ -65,12 +65,16 @@ public class S3ObjectStore implements ObjectStore {
 
     @Override
     public boolean exists(String key) {
+        return size(key).isPresent();
+    }
+
+    @Override
+    public Optional<Long> size(String key) {
         try {
-            client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
-            return true;
+            return Optional.of(client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()).size());
         } catch (ErrorResponseException e) {
             if (isMissing(e)) {
-                return false;
+                return Optional.empty();
             }
             throw new ObjectStoreException("cannot stat " + key + ": " + e.getMessage(), e);
         } catch (Exception e) {

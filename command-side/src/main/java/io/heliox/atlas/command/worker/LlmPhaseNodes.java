@@ -14,6 +14,7 @@ import io.heliox.atlas.command.orch.ArchitectNode;
 import io.heliox.atlas.command.orch.BudgetGuard;
 import io.heliox.atlas.command.orch.LlmTrace;
 import io.heliox.atlas.command.orch.NodeCall;
+import io.heliox.atlas.command.metering.StepMeters;
 import io.heliox.atlas.command.orch.SynthNode;
 import io.heliox.atlas.command.storage.ObjectStore;
 import io.heliox.atlas.command.storage.StoredObjects;
@@ -54,13 +55,16 @@ public final class LlmPhaseNodes implements PhaseNode {
     private final PhaseNode mock;
     private final ObjectStore store;
     private final Clock clock;
+    private final StepMeters meters;
 
     /**
      * @param engine the t0 and pack phases of {@code llm} mode ({@link EnginePhaseNodes})
      * @param mock   the mock nodes, every phase of {@code mock} mode
+     * @param meters the workspace's tokens of the day, asked before every model call
      */
     public LlmPhaseNodes(ArchitectNode architect, SynthNode synth, PhaseNode engine, PhaseNode mock, ObjectStore store,
-                         Clock clock) {
+                         Clock clock, StepMeters meters) {
+        this.meters = meters;
         this.architect = architect;
         this.synth = synth;
         this.engine = engine;
@@ -80,7 +84,8 @@ public final class LlmPhaseNodes implements PhaseNode {
         }
         long timeMsLimit = history.options().timeMsLimit();
         BudgetGuard budget = new BudgetGuard(history.options().tokensLimit(), history.tokensUsed(),
-                history.createdAt().plusMillis(timeMsLimit), timeMsLimit, clock);
+                history.createdAt().plusMillis(timeMsLimit), timeMsLimit, clock,
+                meters.forStep(history.runId(), history.lastSeq()));
         return phase == Phase.ARCHITECT ? architect(history, budget) : synth(history, budget);
     }
 

@@ -11,6 +11,7 @@ import io.heliox.atlas.api.run.RunCreatedEvent;
 import io.heliox.atlas.api.run.RunPhaseEvent;
 import io.heliox.atlas.api.run.RunState;
 import io.heliox.atlas.command.orch.ArchitectNode;
+import io.heliox.atlas.command.metering.StepMeters;
 import io.heliox.atlas.command.orch.SynthNode;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.engine.dsl.SchemaGate;
@@ -78,6 +79,11 @@ class LlmPhaseNodesTest {
         }
 
         @Override
+        public java.util.Optional<Long> size(String key) {
+            return java.util.Optional.ofNullable(objects.get(key)).map(bytes -> (long) bytes.length);
+        }
+
+        @Override
         public List<String> list(String prefix) {
             return objects.keySet().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
         }
@@ -95,7 +101,7 @@ class LlmPhaseNodesTest {
                 .map(v -> SchemaGate.violation(v.pointer(), v.message(), v.keyword())).toList();
         nodes = new LlmPhaseNodes(new ArchitectNode(model, LocalModel.MODEL_ID, templates, schemas, masker),
                 new SynthNode(model, LocalModel.MODEL_ID, templates, schemas, gate, masker), new MockPhaseNodes(TestLinks.INSTANCE),
-                new MockPhaseNodes(TestLinks.INSTANCE), store, Clock.systemUTC());
+                new MockPhaseNodes(TestLinks.INSTANCE), store, Clock.systemUTC(), StepMeters.NONE);
     }
 
     /** Runs the architect and synth phases to their artifacts, as the worker would, one event at a time. */

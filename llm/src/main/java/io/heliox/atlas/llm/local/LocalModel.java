@@ -76,9 +76,9 @@ public final class LocalModel implements LlmProvider {
         int completion = LlmReply.Usage.estimate(content);
         if (completion > call.maxTokens()) { // what a remote model does at max_tokens: stop mid-text
             return new LlmReply(MODEL_ID, content.substring(0, call.maxTokens() * 4), LlmReply.FinishReason.LENGTH,
-                    new LlmReply.Usage(promptTokens(call), call.maxTokens()));
+                    new LlmReply.Usage(promptTokens(call), call.maxTokens()), NAME);
         }
-        return new LlmReply(MODEL_ID, content, LlmReply.FinishReason.STOP, new LlmReply.Usage(promptTokens(call), completion));
+        return new LlmReply(MODEL_ID, content, LlmReply.FinishReason.STOP, new LlmReply.Usage(promptTokens(call), completion), NAME);
     }
 
     private static int promptTokens(LlmCall call) {

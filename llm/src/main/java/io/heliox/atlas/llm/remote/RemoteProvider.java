@@ -66,7 +66,7 @@ public final class RemoteProvider implements LlmProvider {
         }
         String modelId = response.metadata() != null && response.metadata().modelName() != null
                 ? response.metadata().modelName() : call.modelId();
-        return new LlmReply(modelId, text, finish(response), usage(response, call, text));
+        return new LlmReply(modelId, text, finish(response), usage(response, call, text), name);
     }
 
     private static LlmReply.FinishReason finish(ChatResponse response) {

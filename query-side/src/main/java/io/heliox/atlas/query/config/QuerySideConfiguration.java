@@ -3,6 +3,8 @@ package io.heliox.atlas.query.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.heliox.atlas.query.DatabaseCheck;
 import io.heliox.atlas.query.ScopedReads;
+import io.heliox.atlas.query.usage.UsageLedger;
+import io.heliox.atlas.query.usage.UsageProjection;
 import io.heliox.atlas.query.workspace.WorkspaceProjection;
 import io.heliox.atlas.query.audit.AuditLog;
 import io.heliox.atlas.query.portfolio.PortfolioList;
@@ -42,6 +44,16 @@ public class QuerySideConfiguration {
     @Bean
     public WorkspaceProjection workspaceProjection(JdbcTemplate jdbc) {
         return new WorkspaceProjection(jdbc);
+    }
+
+    @Bean
+    public UsageProjection usageProjection(JdbcTemplate jdbc) {
+        return new UsageProjection(jdbc, json);
+    }
+
+    @Bean
+    public UsageLedger usageLedger(ScopedReads reads) {
+        return new UsageLedger(reads, json);
     }
 
     @Bean

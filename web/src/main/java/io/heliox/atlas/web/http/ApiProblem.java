@@ -66,6 +66,12 @@ public class ApiProblem extends RuntimeException {
         return problem;
     }
 
+    /** This problem, answered with {@code Retry-After: seconds}. */
+    public ApiProblem retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
     public static ApiProblem tooLarge(long limit) {
         return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Request body is too large",
                 "the body exceeds " + limit + " bytes", List.of());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.NotFoundException;
 import io.heliox.atlas.command.application.identity.IdentityException;
 import io.heliox.atlas.api.workspace.WorkspaceAccessDeniedException;
+import io.heliox.atlas.api.usage.QuotaExceededException;
 import io.heliox.atlas.api.workspace.WorkspaceRuleException;
 import io.heliox.atlas.contracts.Violation;
 import io.heliox.atlas.web.infra.MessageContext;
@@ -25,6 +26,10 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -74,6 +79,26 @@ public class ProblemResponses {
     @ExceptionHandler(WorkspaceRuleException.class)
     ResponseEntity<ObjectNode> workspaceRule(WorkspaceRuleException e, HttpServletRequest request) {
         return apiProblem(ApiProblem.conflict(e.getMessage()), request);
+    }
+
+    /**
+     * A workspace quota: 429 naming it (members {@code quota}, {@code limit}, {@code used},
+     * {@code requested}); a quota of the day is retried after the next UTC midnight, a quota of
+     * runs in flight a little later, and what a workspace keeps not until it keeps less.
+     */
+    @ExceptionHandler(QuotaExceededException.class)
+    ResponseEntity<ObjectNode> quotaExceeded(QuotaExceededException e, HttpServletRequest request) {
+        ObjectNode members = JsonNodeFactory.instance.objectNode()
+                .put("quota", e.quota().wireName()).put("limit", e.limit()).put("used", e.used())
+                .put("requested", e.requested());
+        ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "quota-exceeded", "Quota exceeded",
+                e.getMessage(), List.of(), members);
+        return apiProblem(switch (e.quota()) {
+            case RUNS_PER_DAY, MODEL_TOKENS_PER_DAY -> problem.retryAfter(Math.max(1, Duration.between(Instant.now(),
+                    LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()).toSeconds()));
+            case CONCURRENT_RUNS -> problem.retryAfter(30);
+            default -> problem;
+        }, request);
     }
 
     /** The command side's workspace gate refused the caller's role: 403. */

@@ -14,13 +14,13 @@ import io.heliox.atlas.query.Page;
 import io.heliox.atlas.query.run.RunEventReader;
 import io.heliox.atlas.query.run.RunList;
 import io.heliox.atlas.query.run.RunSummary;
+import io.heliox.atlas.command.application.RunStartService;
 import io.heliox.atlas.command.application.identity.IdentityService;
 import io.heliox.atlas.command.application.workspace.WorkspaceService;
 import io.heliox.atlas.web.caller.AtlasAuthentication;
 import io.heliox.atlas.web.caller.CallerStillAdmitted;
 import io.heliox.atlas.web.infra.AtlasProperties;
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,7 +47,7 @@ public class RunController {
     private static final long MAX_SEED = 9_007_199_254_740_991L;
     private static final SecureRandom SEEDS = new SecureRandom();
 
-    private final CommandGateway commands;
+    private final RunStartService runStarts;
     private final RequestBodies bodies;
     private final RunEventReader reader;
     private final RunList runList;
@@ -57,11 +57,11 @@ public class RunController {
     private final AtlasProperties.Runs defaults;
     private final Clock clock;
 
-    public RunController(CommandGateway commands, RequestBodies bodies, RunEventReader reader, RunList runList,
+    public RunController(RunStartService runStarts, RequestBodies bodies, RunEventReader reader, RunList runList,
                          RunEventStreams streams, IdentityService identity, WorkspaceService workspaces,
                          AtlasProperties properties, Clock clock) {
         this.workspaces = workspaces;
-        this.commands = commands;
+        this.runStarts = runStarts;
         this.bodies = bodies;
         this.reader = reader;
         this.runList = runList;
@@ -78,8 +78,8 @@ public class RunController {
         refuseTestOptions(body.path("options"), caller);
         RunId runId = RunId.random();
         long seed = body.has("seed") ? body.get("seed").asLong() : SEEDS.nextLong(MAX_SEED + 1);
-        commands.sendAndWait(new StartRunCommand(runId, body.get("prompt").asText(), seed,
-                options(body.path("options")), clock.instant()));
+        runStarts.start(new StartRunCommand(runId, body.get("prompt").asText(), seed,
+                options(body.path("options")), clock.instant()), workspace.workspaceId());
         ObjectNode created = JsonNodeFactory.instance.objectNode().put("runId", runId.toString());
         return ResponseEntity.created(URI.create("/v1/runs/" + runId)).body(created);
     }
@@ -158,7 +158,7 @@ public class RunController {
     }
 
     /** A run is made in a workspace: a system administrator who is in none must name one. */
-    static void requireWorkspace(Caller caller) {
+    public static void requireWorkspace(Caller caller) {
         if (caller.workspaceId() == null) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "no-workspace", "No workspace",
                     "name the workspace to act in (header Atlas-Workspace); you are a member of none", List.of());

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.query.DatabaseCheck;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.info.GitProperties;
 import org.springframework.http.HttpStatus;
@@ -23,9 +25,11 @@ public class SystemController {
     private final DatabaseCheck database;
     private final String version;
     private final String commit;
+    private final ApplicationAvailability availability;
 
-    public SystemController(DatabaseCheck database, ObjectProvider<BuildProperties> build,
-                            ObjectProvider<GitProperties> git) {
+    public SystemController(DatabaseCheck database, ApplicationAvailability availability,
+                            ObjectProvider<BuildProperties> build, ObjectProvider<GitProperties> git) {
+        this.availability = availability;
         this.database = database;
         BuildProperties buildProperties = build.getIfAvailable();
         GitProperties gitProperties = git.getIfAvailable();
@@ -37,6 +41,10 @@ public class SystemController {
     @GetMapping(path = "/healthz", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ObjectNode> health(HttpServletRequest request) {
         Optional<String> problem = database.problem();
+        if (problem.isEmpty() && availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
+            // the first start's administrator and workspace are made once the application is ready
+            problem = Optional.of("starting: not ready for traffic yet");
+        }
         if (problem.isPresent()) {
             return ProblemResponses.body(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
                     problem.get(), List.of(), request);

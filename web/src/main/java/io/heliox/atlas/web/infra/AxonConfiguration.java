@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.heliox.atlas.api.workspace.Scope;
+import io.heliox.atlas.command.application.usage.RunSlotRelease;
 import io.heliox.atlas.command.application.workspace.WorkspaceAccess;
+import io.heliox.atlas.query.usage.UsageProjection;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
 import io.heliox.atlas.command.worker.RunWorker;
 import io.heliox.atlas.query.workspace.WorkspaceProjection;
 import org.axonframework.commandhandling.CommandBus;
@@ -71,6 +75,24 @@ public class AxonConfiguration {
     public ConfigurerModule workspaceProjectionErrorHandling() {
         return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
                 WorkspaceProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * The usage projection runs in the command's transaction (subscribing): a ledger row it cannot
+     * write must fail the command that recorded the usage. The run-slot release retries an event it
+     * could not handle, and starts at the head the first time (runs before quotas hold no slot).
+     */
+    @Bean
+    public ConfigurerModule usageErrorHandling() {
+        return configurer -> {
+            configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                    UsageProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+            configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                    RunSlotRelease.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+            configurer.eventProcessing().registerTrackingEventProcessorConfiguration(RunSlotRelease.PROCESSING_GROUP,
+                    c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                            .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
+        };
     }
 
     /**

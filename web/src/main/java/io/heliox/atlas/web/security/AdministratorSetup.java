@@ -14,7 +14,9 @@ import java.nio.file.Path;
  * On the first start of an installation, once the application is up (the administrator's account
  * is recorded as events, so Axon must be running): the administrator,
  * {@code <data dir>/admin-credentials.json} and the first workspace. The log names the file, never
- * what is in it. Until this is done (a moment after the port opens) every API call answers 401.
+ * what is in it. Until this is done (a moment after the port opens) every API call answers 401 and
+ * {@code /healthz} answers 503 (the application is not ready until its ApplicationReadyEvent
+ * listeners are done), so nothing that waits for health calls too early.
  */
 @Component
 public class AdministratorSetup {

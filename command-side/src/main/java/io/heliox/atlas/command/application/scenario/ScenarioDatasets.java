@@ -2,6 +2,7 @@ package io.heliox.atlas.command.application.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.heliox.atlas.command.application.usage.UsageMeter;
 import io.heliox.atlas.command.storage.BarsParquet;
 import io.heliox.atlas.command.storage.ObjectStore;
 import io.heliox.atlas.engine.scenario.Bars;
@@ -36,8 +37,10 @@ public class ScenarioDatasets {
     private final ObjectStore store;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final UsageMeter usage;
 
-    public ScenarioDatasets(ObjectStore store, JdbcTemplate jdbc, Clock clock) {
+    public ScenarioDatasets(ObjectStore store, JdbcTemplate jdbc, UsageMeter usage, Clock clock) {
+        this.usage = usage;
         this.store = store;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -49,17 +52,45 @@ public class ScenarioDatasets {
 
     /**
      * The dataset of {@code spec}, generated and stored unless it is already, and kept as one of
-     * {@code workspace}'s (null: of none, seen by every workspace, like the built-in fixtures).
+     * {@code workspace}'s (null: of none, seen by every workspace, like the built-in fixtures). A
+     * workspace's scenario is within its quotas: its bars per request before anything is generated,
+     * then the bars and bytes it keeps the first time it claims the dataset (shared bytes count for
+     * every workspace that keeps them: each could have generated them alone).
+     *
+     * @throws io.heliox.atlas.api.usage.QuotaExceededException when the workspace may not have it
      */
     public Stored generateOrFetch(ScenarioSpec spec, UUID workspace) {
-        Stored stored = storedOr(spec, () -> ScenarioGenerator.generate(spec));
-        if (workspace != null) {
-            jdbc.update("""
-                    insert into scenario_owners (scenario_id, scenario_hash, workspace_id, created_at) values (?, ?, ?, ?)
-                    on conflict do nothing""", spec.id(), stored.manifest().scenarioHash(), workspace,
-                    Timestamp.from(clock.instant()));
+        if (workspace == null) {
+            return storedOr(spec, () -> ScenarioGenerator.generate(spec), null);
         }
-        return stored;
+        usage.checkScenarioBars(workspace, spec.durationBars());
+        return storedOr(spec, () -> ScenarioGenerator.generate(spec),
+                (manifest, bytes) -> claim(workspace, spec, manifest, bytes));
+    }
+
+    /** What a workspace does with a dataset before it is indexed: counts it against its quotas and owns it. */
+    private interface Claim {
+        void claim(DatasetManifest manifest, long bytes);
+    }
+
+    /**
+     * The workspace's first claim on a dataset: metered (refused over its quotas) and owned before
+     * the dataset is stored or indexed, so a refused or half-made dataset is never anyone's to see.
+     */
+    private void claim(UUID workspace, ScenarioSpec spec, DatasetManifest manifest, long bytes) {
+        if (owns(workspace, spec.id(), manifest.scenarioHash())) {
+            return;
+        }
+        usage.store(workspace, "scenario:" + spec.id() + "@" + manifest.scenarioHash(), bytes, manifest.bars());
+        jdbc.update("""
+                insert into scenario_owners (scenario_id, scenario_hash, workspace_id, created_at) values (?, ?, ?, ?)
+                on conflict do nothing""", spec.id(), manifest.scenarioHash(), workspace, Timestamp.from(clock.instant()));
+    }
+
+    private boolean owns(UUID workspace, String scenarioId, String scenarioHash) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from scenario_owners where workspace_id = ? and scenario_id = ? and scenario_hash = ?)""",
+                Boolean.class, workspace, scenarioId, scenarioHash));
     }
 
     /**
@@ -79,21 +110,30 @@ public class ScenarioDatasets {
      * dataset is not stored yet, so every market a backtest ran on can be fetched later.
      */
     public Stored ensureStored(ScenarioSpec spec, Bars bars) {
-        return storedOr(spec, () -> bars);
+        return storedOr(spec, () -> bars, null);
     }
 
-    private Stored storedOr(ScenarioSpec spec, java.util.function.Supplier<Bars> generate) {
+    /** @param claim a workspace's claim, made before the dataset is stored or indexed; null for none */
+    private Stored storedOr(ScenarioSpec spec, java.util.function.Supplier<Bars> generate, Claim claim) {
         String prefix = prefix(spec.id(), spec.scenarioHash());
         Optional<DatasetManifest> existing = store.get(prefix + MANIFEST).map(ScenarioDatasets::manifest)
                 .filter(m -> m.engineVer().equals(ScenarioGenerator.ENGINE_VERSION));
         if (existing.isPresent()) {
+            if (claim != null) {
+                claim.claim(existing.get(), store.size(prefix + DATASET).orElse(0L) + store.size(prefix + MANIFEST).orElse(0L));
+            }
             index(spec, existing.get(), prefix); // the index may be new (another database, a lost row)
             return new Stored(existing.get(), prefix, false);
         }
         Bars bars = generate.get();
         DatasetManifest manifest = DatasetManifest.of(spec, bars, clock.instant());
-        store.put(prefix + DATASET, BarsParquet.write(bars), "application/vnd.apache.parquet");
-        store.put(prefix + MANIFEST, manifest.toJson().getBytes(StandardCharsets.UTF_8), "application/json");
+        byte[] dataset = BarsParquet.write(bars);
+        byte[] manifestJson = manifest.toJson().getBytes(StandardCharsets.UTF_8);
+        if (claim != null) {
+            claim.claim(manifest, dataset.length + manifestJson.length);
+        }
+        store.put(prefix + DATASET, dataset, "application/vnd.apache.parquet");
+        store.put(prefix + MANIFEST, manifestJson, "application/json");
         index(spec, manifest, prefix);
         return new Stored(manifest, prefix, true);
     }

@@ -1,16 +1,15 @@
 package io.heliox.atlas.command.application.workspace;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.heliox.atlas.api.NotFoundException;
 import io.heliox.atlas.api.identity.AccountCommand;
+import io.heliox.atlas.api.usage.UsageCommand;
 import io.heliox.atlas.api.workspace.CreateWorkspaceCommand;
 import io.heliox.atlas.api.workspace.RequiresRole;
 import io.heliox.atlas.api.workspace.Scope;
 import io.heliox.atlas.api.workspace.WorkspaceAccessDeniedException;
 import io.heliox.atlas.api.workspace.WorkspaceCommand;
 import io.heliox.atlas.api.workspace.WorkspaceRole;
-import io.heliox.atlas.kernel.SizedLru;
+import io.heliox.atlas.command.ownership.AggregateOwners;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -19,7 +18,6 @@ import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,17 +41,15 @@ public class WorkspaceAccess implements MessageHandlerInterceptor<CommandMessage
     private record Person(UUID id, boolean systemAdmin) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final WorkspaceService workspaces;
     private final JdbcTemplate jdbc;
     private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
-    // an aggregate's workspace never changes: cached for good (ids are ~40 bytes, 2 MB holds ~20,000)
-    private final SizedLru<String> owners = new SizedLru<>(2 << 20, owner -> 100);
+    private final AggregateOwners owners;
 
-    public WorkspaceAccess(WorkspaceService workspaces, JdbcTemplate jdbc) {
+    public WorkspaceAccess(WorkspaceService workspaces, JdbcTemplate jdbc, AggregateOwners owners) {
         this.workspaces = workspaces;
         this.jdbc = jdbc;
+        this.owners = owners;
     }
 
     @Override
@@ -76,6 +72,11 @@ public class WorkspaceAccess implements MessageHandlerInterceptor<CommandMessage
             if (!account.userId().equals(person.id()) && !person.systemAdmin()) {
                 throw new WorkspaceAccessDeniedException("only a system administrator records facts about another's account");
             }
+            return chain.proceed();
+        }
+        if (payload instanceof UsageCommand) {
+            // metering is the system's bookkeeping, sent by its services on the person's behalf: the
+            // operation that caused it was already let through
             return chain.proceed();
         }
         RequiresRole requires = payload.getClass().getAnnotation(RequiresRole.class);
@@ -103,7 +104,7 @@ public class WorkspaceAccess implements MessageHandlerInterceptor<CommandMessage
         }
         if (!(payload instanceof WorkspaceCommand)) {
             String target = targets.resolveTarget(command).getIdentifier();
-            Optional<String> owner = owner(target);
+            Optional<String> owner = owners.owner(target);
             if (owner.isPresent() && !person.systemAdmin() && !owner.get().equals(workspace.toString())) {
                 throw new NotFoundException("no " + command.getPayloadType().getSimpleName()
                         .replace("Command", "") + " target " + target + " in this workspace");
@@ -116,38 +117,5 @@ public class WorkspaceAccess implements MessageHandlerInterceptor<CommandMessage
         List<Person> rows = jdbc.query("select id, system_admin from users where username = ?",
                 (rs, i) -> new Person((UUID) rs.getObject("id"), rs.getBoolean("system_admin")), username);
         return rows.stream().findFirst();
-    }
-
-    /**
-     * The workspace the aggregate was created in ("" for none), or empty when it does not exist yet.
-     * Read from its first event's metadata: the event store, not a projection, so a run created a
-     * moment ago already has its owner.
-     */
-    private Optional<String> owner(String aggregateId) {
-        Optional<String> cached = owners.get(aggregateId);
-        if (cached.isPresent()) {
-            return cached;
-        }
-        List<byte[]> rows = jdbc.query(
-                "select meta_data from domain_event_entry where aggregate_identifier = ? and sequence_number = 0",
-                (rs, i) -> rs.getBytes(1), aggregateId);
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        String owner = workspaceIn(rows.get(0));
-        owners.put(aggregateId, owner);
-        return Optional.of(owner);
-    }
-
-    private static String workspaceIn(byte[] metaData) {
-        if (metaData == null) {
-            return "";
-        }
-        try {
-            JsonNode node = JSON.readTree(metaData).get(Scope.METADATA_KEY);
-            return node == null || node.isNull() ? "" : node.asText();
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

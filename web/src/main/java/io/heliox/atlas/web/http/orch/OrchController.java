@@ -7,6 +7,8 @@ import io.heliox.atlas.command.application.OrchService;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.web.http.ApiProblem;
 import io.heliox.atlas.web.http.RequestBodies;
+import io.heliox.atlas.web.caller.Caller;
+import io.heliox.atlas.web.http.RunController;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,9 +38,11 @@ public class OrchController {
 
     @PostMapping(path = "/api/v1/orch/architect", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public ObjectNode architect(HttpServletRequest request) {
+    public ObjectNode architect(HttpServletRequest request, Caller caller) {
+        RunController.requireWorkspace(caller);
         JsonNode body = bodies.read(request, ContractSchemas.ARCHITECT_REQUEST);
-        OrchService.Drafted drafted = answer(() -> orch.architect(body.get("prompt").asText(), body.path("seed").asLong(0)));
+        OrchService.Drafted drafted = answer(() -> orch.architect(body.get("prompt").asText(), body.path("seed").asLong(0),
+                caller.workspaceId()));
         ObjectNode out = JSON.objectNode();
         out.set("blueprint", drafted.blueprint());
         out.set("llm", drafted.llm());
@@ -47,9 +51,11 @@ public class OrchController {
 
     @PostMapping(path = "/api/v1/orch/synth", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public ObjectNode synth(HttpServletRequest request) {
+    public ObjectNode synth(HttpServletRequest request, Caller caller) {
+        RunController.requireWorkspace(caller);
         JsonNode body = bodies.read(request, ContractSchemas.SYNTH_REQUEST);
-        OrchService.Synthesized synthesized = answer(() -> orch.synth(body.get("blueprint"), body.path("seed").asLong(0)));
+        OrchService.Synthesized synthesized = answer(() -> orch.synth(body.get("blueprint"), body.path("seed").asLong(0),
+                caller.workspaceId()));
         ObjectNode out = JSON.objectNode();
         out.set("candidates", synthesized.candidates());
         out.set("llm", synthesized.llm());
