@@ -100,6 +100,7 @@ class TwoNodeTest {
                 aRunStartedOnAStreamsLiveFromB(apiA, apiB);
                 concurrentCancelsFromBothNodesKeepSeqGapless(db, apiA, apiB);
                 aRateLimitHoldsAcrossBothNodes(db, apiA, apiB);
+                aQuotaHoldsAcrossBothNodes(db, apiA, apiB);
                 theSurvivorTakesOverWhenANodeDies(db, a, apiA, apiB, pidB);
                 System.out.printf("two-node test: %.1f s in all%n", (System.nanoTime() - started) / 1e9);
             } finally {
@@ -262,6 +263,67 @@ class TwoNodeTest {
             statuses.add((i % 2 == 0 ? apiA : apiB).withKey(token.value()).get("/v1/auth/me").status());
         }
         assertThat(statuses).as("A, B, A, B, ...").containsExactly(200, 200, 200, 200, 200, 200, 429, 429, 429, 429);
+    }
+
+    /**
+     * (e) A workspace's runs of the day hold across nodes: eight starts at once, alternately on A and
+     * B, against a quota of three: exactly three start, five answer 429 naming the quota, and the
+     * ledger has three admissions (the losers of a race on the ledger's stream retried on its new state).
+     */
+    private static void aQuotaHoldsAcrossBothNodes(EmbeddedPostgres db, Api apiA, Api apiB) throws Exception {
+        Api.Response created = apiA.postJson("/v1/workspaces", "{\"name\":\"two nodes " + UUID.randomUUID()
+                .toString().substring(0, 8) + "\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String workspace = created.json().get("id").asText();
+        String quotas = "/v1/workspaces/" + workspace + "/quotas";
+        assertThat(apiB.send(HttpRequest.newBuilder(URI.create(apiB.base() + quotas))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"runsPerDay\":3}"))
+                .header("Content-Type", "application/json"), "PUT", quotas).status()).isEqualTo(200);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Api.Response>> starts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Api node = i % 2 == 0 ? apiA : apiB;
+                starts.add(pool.submit(() -> {
+                    go.await();
+                    return node.postJson("/v1/runs", "{\"prompt\":\"quota\",\"options\":{\"mode\":\"mock\"}}",
+                            "Atlas-Workspace", workspace);
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Api.Response> start : starts) {
+                Api.Response response = start.get(60, TimeUnit.SECONDS);
+                statuses.add(response.status());
+                if (response.status() == 429) {
+                    assertThat(response.json().get("quota").asText()).isEqualTo("runsPerDay");
+                }
+            }
+            assertThat(statuses).as(statuses.toString()).containsOnly(201, 429);
+            assertThat(statuses.stream().filter(s -> s == 201).count()).as(statuses.toString()).isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection c = db.getPostgresDatabase().getConnection();
+             PreparedStatement s = c.prepareStatement("select count(*) from domain_event_entry where aggregate_identifier = ?"
+                     + " and payload_type like '%RunAdmittedEvent'")) {
+            s.setString(1, "usage:" + workspace);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(3);
+            }
+        }
+        for (Api node : List.of(apiA, apiB)) {
+            JsonNode runsPerDay = null;
+            for (JsonNode q : node.get(quotas).json().get("quotas")) {
+                if (q.get("quota").asText().equals("runsPerDay")) {
+                    runsPerDay = q;
+                }
+            }
+            assertThat(runsPerDay.get("used").asLong()).isEqualTo(3);
+        }
+        System.out.println("(e) runs of the day across nodes: 3 of 8 concurrent starts admitted, 5 answered 429 runsPerDay");
     }
 
     private static Map<Integer, String> owners(EmbeddedPostgres db) {
