@@ -4,7 +4,7 @@ import io.heliox.atlas.api.usage.Quota;
 import io.heliox.atlas.api.usage.Quotas;
 import io.heliox.atlas.command.application.RunStartService;
 import io.heliox.atlas.command.application.usage.RunSlotRelease;
-import io.heliox.atlas.command.application.usage.RunTokenMeters;
+import io.heliox.atlas.command.application.usage.RunMeters;
 import io.heliox.atlas.command.application.usage.UsageMeter;
 import io.heliox.atlas.command.ownership.AggregateOwners;
 import io.heliox.atlas.command.usage.WorkspaceUsage;
@@ -147,8 +147,9 @@ public class CommandSideConfiguration {
     @ConditionalOnMissingBean
     public PhaseNode phaseNode(ArchitectNode architect, SynthNode synth, T0Evaluation t0, RunPackages packages,
                                ObjectStore store, RunLinks links, Clock clock, UsageMeter usage, AggregateOwners owners) {
-        return new LlmPhaseNodes(architect, synth, new EnginePhaseNodes(t0, packages, store, links),
-                new MockPhaseNodes(links), store, clock, new RunTokenMeters(usage, owners));
+        RunMeters meters = new RunMeters(usage, owners);
+        return new LlmPhaseNodes(architect, synth, new EnginePhaseNodes(t0, packages, store, links, meters),
+                new MockPhaseNodes(links), store, clock, meters);
     }
 
     @Bean

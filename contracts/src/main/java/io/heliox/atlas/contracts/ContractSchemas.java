@@ -57,6 +57,7 @@ public final class ContractSchemas {
     public static final String USER_REQUEST = "user-request";
     public static final String RATE_LIMIT_REQUEST = "rate-limit-request";
     public static final String QUOTA_REQUEST = "quota-request";
+    public static final String BILLING_REQUEST = "billing-request";
     public static final String SCENARIO_DSL = "scenario-dsl";
     public static final String ENGINE_BACKTEST_REQUEST = "engine-backtest-request";
     public static final String ENGINE_BACKTEST_RESPONSE = "engine-backtest-response";

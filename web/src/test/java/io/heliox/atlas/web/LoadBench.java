@@ -60,7 +60,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The driver is one JDK {@link HttpClient} (HTTP/1.1, non-blocking line subscribers for SSE) in this
  * JVM, on the same machine as the server: both share its cores. Prints a table at the end.
  */
-@TestPropertySource(properties = "atlas.bench.context=load") // its own application context
+@TestPropertySource(properties = {"atlas.bench.context=load", // its own application context
+        "atlas.quotas.concurrent-runs=200"}) // 100 runs at once
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class LoadBench extends AtlasIntegrationTest {
 

@@ -236,6 +236,8 @@ class QuotaApiTest extends AtlasIntegrationTest {
         JsonNode report = fay.api().get(usage + "?month=" + MONTH).json();
         assertThat(report.get("month").asText()).isEqualTo(MONTH);
         assertThat(line(report, "runs").get("quantity").asLong()).isEqualTo(1);
+        assertThat(line(report, "backtestBars").get("quantity").asLong()).as("the bars its t0 simulated").isPositive();
+        assertThat(line(report, "backtestBars").get("unit").asText()).isEqualTo("bar");
         assertThat(report.get("days")).isNotEmpty();
         assertThat(fay.api().get(usage).json().get("month").asText()).as("this month by default").isEqualTo(MONTH);
 

@@ -2,6 +2,8 @@ package io.heliox.atlas.command.usage;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.heliox.atlas.api.usage.AdmitRunCommand;
+import io.heliox.atlas.api.usage.BillingCustomerSetEvent;
+import io.heliox.atlas.api.usage.SetBillingCustomerCommand;
 import io.heliox.atlas.api.usage.CheckScenarioBarsCommand;
 import io.heliox.atlas.api.usage.Meter;
 import io.heliox.atlas.api.usage.ModelTokensReservedEvent;
@@ -30,6 +32,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -67,6 +70,7 @@ public class WorkspaceUsage {
     private Set<String> storedKeys = new HashSet<>();
     private long storedBytes;
     private long storedBars;
+    private String billingCustomer;
 
     protected WorkspaceUsage() {
     }
@@ -76,6 +80,14 @@ public class WorkspaceUsage {
     public void handle(SetQuotasCommand command) {
         if (!command.quotas().equals(quotas) || usageId == null) {
             apply(new QuotasSetEvent(command.workspaceId(), command.quotas(), command.at()));
+        }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(SetBillingCustomerCommand command) {
+        if (usageId == null || !Objects.equals(command.customerId(), billingCustomer)) {
+            apply(new BillingCustomerSetEvent(command.workspaceId(), command.customerId(), command.at()));
         }
     }
 
@@ -190,6 +202,12 @@ public class WorkspaceUsage {
     void on(QuotasSetEvent event) {
         identify(event.workspaceId());
         quotas = event.quotas();
+    }
+
+    @EventSourcingHandler
+    void on(BillingCustomerSetEvent event) {
+        identify(event.workspaceId());
+        billingCustomer = event.customerId();
     }
 
     @EventSourcingHandler

@@ -16,6 +16,7 @@ import io.heliox.atlas.api.run.RunLinks;
 import io.heliox.atlas.api.run.RunState;
 import io.heliox.atlas.command.orch.T0Evaluation;
 import io.heliox.atlas.command.pack.RunPackages;
+import io.heliox.atlas.command.metering.BacktestMeter;
 import io.heliox.atlas.command.storage.ObjectStore;
 import io.heliox.atlas.kernel.CanonicalJson;
 
@@ -49,7 +50,12 @@ public final class EnginePhaseNodes implements PhaseNode {
     private final ObjectStore store;
     private final RunLinks links;
 
-    public EnginePhaseNodes(T0Evaluation t0, RunPackages packages, ObjectStore store, RunLinks links) {
+    private final BacktestMeter meter;
+
+    /** @param meter where the bars each t0 step simulated are metered (cached results simulate none) */
+    public EnginePhaseNodes(T0Evaluation t0, RunPackages packages, ObjectStore store, RunLinks links,
+                            BacktestMeter meter) {
+        this.meter = meter;
         this.t0 = t0;
         this.packages = packages;
         this.store = store;
@@ -75,6 +81,7 @@ public final class EnginePhaseNodes implements PhaseNode {
             Candidate candidate = candidates.get(n - 1);
             List<Cell> cells = t0.evaluate(candidate, scenarios, history.seed(),
                     (candidateId, scenarioId) -> links.result(history.runId(), candidateId, scenarioId));
+            meter.record(history.runId(), history.runId() + "#" + history.lastSeq(), simulatedBars(scenarios, cells));
             ObjectNode state = JSON.objectNode();
             ArrayNode results = state.putArray("results");
             cells.forEach(c -> results.add(c.toJson()));
@@ -90,6 +97,13 @@ public final class EnginePhaseNodes implements PhaseNode {
         StoredObject stored = LlmPhaseNodes.storeRunObject(store, history, "t0.json",
                 CanonicalJson.bytes(artifact.document().toJson()), "application/json");
         return new Step(PhaseEventType.ARTIFACT, artifact.withStored(stored).toJson());
+    }
+
+    private static long simulatedBars(List<Scenario> scenarios, List<Cell> cells) {
+        return cells.stream().filter(cell -> !cell.cached())
+                .mapToLong(cell -> scenarios.stream().filter(s -> s.id().equals(cell.scenarioId()))
+                        .mapToLong(s -> s.bars() == null ? 0 : s.bars()).findFirst().orElse(0))
+                .sum();
     }
 
     /** "candidate 2/5 ma-cross-10-30: worst Sharpe -0.41 (trend-down), worst drawdown 7.3 %, 4 scenarios, 1 from cache" */

@@ -2,6 +2,7 @@ package io.heliox.atlas.query.usage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.api.usage.BillingCustomerSetEvent;
 import io.heliox.atlas.api.usage.Meter;
 import io.heliox.atlas.api.usage.QuotasSetEvent;
 import io.heliox.atlas.api.usage.RunAdmittedEvent;
@@ -43,6 +44,13 @@ public class UsageProjection {
         ensureRow(event.workspaceId(), event.at());
         jdbc.update("update workspace_usage set quotas = ?::jsonb, updated_at = ? where workspace_id = ?",
                 quotas.toString(), Timestamp.from(event.at()), event.workspaceId());
+    }
+
+    @EventHandler
+    void on(BillingCustomerSetEvent event) {
+        ensureRow(event.workspaceId(), event.at());
+        jdbc.update("update workspace_usage set billing_customer = ?, updated_at = ? where workspace_id = ?",
+                event.customerId(), Timestamp.from(event.at()), event.workspaceId());
     }
 
     @EventHandler

@@ -23,7 +23,10 @@ import java.util.function.BooleanSupplier;
  * PostgreSQL (see {@link TestDatabase}). All subclasses share one application context.
  */
 @SpringBootTest(classes = AtlasApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"atlas.sse.heartbeat-ms=1000", "spring.main.banner-mode=off"})
+        properties = {"atlas.sse.heartbeat-ms=1000", "spring.main.banner-mode=off",
+                // the suite runs hundreds of runs in the default workspace, 50 of them at once
+                // (RunFlowTest); QuotaApiTest sets each workspace's own quotas
+                "atlas.quotas.concurrent-runs=64", "atlas.quotas.runs-per-day=100000"})
 @ContextConfiguration(initializers = TestDatabase.class)
 @AutoConfigureObservability // Spring Boot tests switch metrics export off unless asked
 public abstract class AtlasIntegrationTest {

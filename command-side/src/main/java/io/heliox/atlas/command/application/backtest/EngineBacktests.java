@@ -106,7 +106,8 @@ public class EngineBacktests {
     }
 
     /** A result and where the time went (stage → ms, in order), for the Server-Timing header and logs. */
-    public record Outcome(BacktestResult result, java.util.LinkedHashMap<String, Double> timings) {
+    /** @param simulatedBars the bars simulated to answer: 0 when the result came from the cache */
+    public record Outcome(BacktestResult result, java.util.LinkedHashMap<String, Double> timings, long simulatedBars) {
     }
 
     public Outcome run(Tier tier, JsonNode strategy, Market market, BacktestSpec spec) {
@@ -141,7 +142,7 @@ public class EngineBacktests {
         Optional<BacktestResult> cached = results.find(signature);
         watch.lap("lookup");
         if (cached.isPresent()) {
-            return new Outcome(cached.get(), watch.laps);
+            return new Outcome(cached.get(), watch.laps, 0);
         }
         acquire();
         try {
@@ -152,7 +153,7 @@ public class EngineBacktests {
             watch.lap("backtest");
             BacktestResult stored = results.save(tier.id, null, report, bars);
             watch.lap("encode");
-            return new Outcome(stored, watch.laps);
+            return new Outcome(stored, watch.laps, bars.size());
         } finally {
             slots.release();
         }

@@ -1,11 +1,11 @@
 package io.heliox.atlas.web.http.engine;
 
 import io.heliox.atlas.web.caller.Caller;
-import io.heliox.atlas.web.caller.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.command.application.usage.UsageMeter;
 import io.heliox.atlas.command.application.backtest.BacktestRejected;
 import io.heliox.atlas.command.application.backtest.EngineBacktests;
 import io.heliox.atlas.contracts.ContractSchemas;
@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.Locale;
 
 /**
@@ -40,9 +41,11 @@ public class EngineController {
     private final ContractSchemas contracts;
     private final RequestBodies bodies;
     private final EngineResponses responses;
+    private final UsageMeter usage;
 
     public EngineController(EngineBacktests backtests, ContractSchemas contracts, RequestBodies bodies,
-                            EngineResponses responses) {
+                            EngineResponses responses, UsageMeter usage) {
+        this.usage = usage;
         this.backtests = backtests;
         this.contracts = contracts;
         this.bodies = bodies;
@@ -72,6 +75,9 @@ public class EngineController {
             throw rejected(e);
         } catch (EngineBacktests.Busy e) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "engine-busy", "Engine busy", e.getMessage(), List.of());
+        }
+        if (outcome.simulatedBars() > 0 && caller.workspaceId() != null) {
+            usage.recordBacktestBars(caller.workspaceId(), "engine:" + UUID.randomUUID(), "engine", outcome.simulatedBars());
         }
         long answering = System.nanoTime();
         byte[] answer = responses.write(tier, outcome.result());
