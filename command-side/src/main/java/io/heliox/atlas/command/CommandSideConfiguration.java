@@ -246,10 +246,14 @@ public class CommandSideConfiguration {
         return new UsageMeter(commands, new TransactionTemplate(transactions), new Quotas(defaults), clock);
     }
 
-    /** The usage ledger's stream grows with every run and model call: loaded from a snapshot, it stays short. */
+    /**
+     * The usage ledger's stream grows with every run and model call: loaded from a snapshot taken
+     * every {@code atlas.usage.snapshot-every} events (200), it stays short.
+     */
     @Bean(WorkspaceUsage.SNAPSHOT_TRIGGER)
-    public SnapshotTriggerDefinition workspaceUsageSnapshots(Snapshotter snapshotter) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, WorkspaceUsage.SNAPSHOT_EVERY);
+    public SnapshotTriggerDefinition workspaceUsageSnapshots(Snapshotter snapshotter,
+                                                             @Value("${atlas.usage.snapshot-every:200}") int every) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, every);
     }
 
     @Bean

@@ -101,6 +101,12 @@ class QuotaApiTest extends AtlasIntegrationTest {
                 .contains(alice.workspace().toString());
         await(Duration.ofSeconds(10), "both runs' slots freed", () -> byQuota(
                 alice.api().get("/v1/workspaces/" + alice.workspace() + "/quotas")).get("concurrentRuns").get("used").asLong() == 0);
+        // the ledger is loaded from snapshots (every 5 events in tests) and decides the same
+        await(Duration.ofSeconds(10), "a snapshot of the ledger", () -> jdbc.queryForObject(
+                "select count(*) from snapshot_event_entry where aggregate_identifier = ?", Long.class,
+                "usage:" + alice.workspace()) > 0);
+        assertQuotaExceeded(alice.api().postJson("/v1/runs", "{\"prompt\":\"Create MA crossover strategy\"}"),
+                "runsPerDay", 2);
     }
 
     @Test

@@ -45,7 +45,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * a position win; the loser retries on the new state). Counters of the day reset when the first
  * command of a later UTC day arrives; the day is the command's, so replays decide alike.
  *
- * <p>Snapshotted every {@value #SNAPSHOT_EVERY} events (its stream grows with
+ * <p>Snapshotted every {@code atlas.usage.snapshot-every} events (200; its stream grows with
  * every run and model call): its fields are its snapshot, written by Jackson.
  */
 @Aggregate(snapshotTriggerDefinition = WorkspaceUsage.SNAPSHOT_TRIGGER)
@@ -53,9 +53,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class WorkspaceUsage {
 
-    /** The bean name of its snapshot trigger, and how many events it loads at most past a snapshot. */
+    /** The bean name of its snapshot trigger. */
     public static final String SNAPSHOT_TRIGGER = "workspaceUsageSnapshots";
-    public static final int SNAPSHOT_EVERY = 200;
 
     @AggregateIdentifier
     private String usageId;

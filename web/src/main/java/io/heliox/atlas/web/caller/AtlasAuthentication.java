@@ -7,6 +7,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,31 @@ public final class AtlasAuthentication {
             authorities.add(new SimpleGrantedAuthority(SYSTEM_ADMIN));
         }
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+    }
+
+    /** The details of a caller an identity provider's token named: until when the token is valid. */
+    public record ProviderToken(Instant expiresAt) {
+    }
+
+    /** A caller an identity provider's token named: {@link #via} says so. */
+    public static Authentication ofIdentityProvider(Principal principal, Instant expiresAt) {
+        UsernamePasswordAuthenticationToken authentication = (UsernamePasswordAuthenticationToken) of(principal);
+        authentication.setDetails(new ProviderToken(expiresAt));
+        return authentication;
+    }
+
+    /** The token an identity provider's caller came with, if that is how they came. */
+    public static Optional<ProviderToken> providerToken(Authentication authentication) {
+        return authentication != null && authentication.getDetails() instanceof ProviderToken token
+                ? Optional.of(token) : Optional.empty();
+    }
+
+    /** How the caller proved who they are: {@code apiKey}, {@code oidc} (an identity provider's token) or {@code session}. */
+    public static String via(Authentication authentication) {
+        if (providerToken(authentication).isPresent()) {
+            return "oidc";
+        }
+        return principal(authentication).map(p -> p.keyId() == null ? "session" : "apiKey").orElse("session");
     }
 
     public static boolean isSystemAdmin(Authentication authentication) {

@@ -7,13 +7,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.Authentication;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 /**
  * For a long answer (an SSE stream): whether the caller who opened it would still be let in. A
  * stream opened with an API key ends once the key is revoked or expires; one opened in a browser
- * session ends once the session does (sign-out, timeout). Either ends once the caller is no
+ * session ends once the session does (sign-out, timeout); one opened with an identity provider's
+ * token, once the token expires. Any of them ends once the caller is no
  * longer a member of the workspace the stream reads (within the role cache's 5 s).
  */
 public final class CallerStillAdmitted {
@@ -41,6 +44,11 @@ public final class CallerStillAdmitted {
         if (caller.keyId() != null) {
             String keyId = caller.keyId();
             return () -> identity.keyInForce(keyId);
+        }
+        Optional<AtlasAuthentication.ProviderToken> token = AtlasAuthentication.providerToken(authentication);
+        if (token.isPresent()) {
+            Instant expiresAt = token.get().expiresAt();
+            return () -> Instant.now().isBefore(expiresAt);
         }
         HttpSession session = request.getSession(false);
         if (session == null) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.heliox.atlas.api.workspace.Scope;
 import io.heliox.atlas.command.application.usage.RunSlotRelease;
 import io.heliox.atlas.command.application.workspace.WorkspaceAccess;
+import io.heliox.atlas.command.application.workspace.WorkspaceService;
 import io.heliox.atlas.query.usage.UsageProjection;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -44,7 +45,8 @@ public class AxonConfiguration {
 
     /**
      * traceId (the HTTP request's, set on the first command) and correlationId flow from each
-     * message to everything it causes (MessageOriginProvider); principal, workspaceId and clientTraceId are copied as is.
+     * message to everything it causes (MessageOriginProvider); principal, workspaceId, clientTraceId and
+     * grantedBy (the identity provider whose token granted a role) are copied as is.
      */
     @Bean
     public CorrelationDataProvider messageOriginProvider() {
@@ -54,7 +56,7 @@ public class AxonConfiguration {
     @Bean
     public CorrelationDataProvider principalCorrelationProvider() {
         return new SimpleCorrelationDataProvider(MessageContext.PRINCIPAL, Scope.METADATA_KEY,
-                MessageContext.CLIENT_TRACE_ID);
+                MessageContext.CLIENT_TRACE_ID, WorkspaceService.GRANTED_BY);
     }
 
     /**

@@ -74,7 +74,7 @@ public class AuthController {
         context.setAuthentication(AtlasAuthentication.of(principal));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        return me(principal, workspaces.defaultWorkspace(principal.userId()).orElse(null));
+        return me(principal, "session", workspaces.defaultWorkspace(principal.userId()).orElse(null));
     }
 
     @PostMapping(path = "/v1/auth/logout")
@@ -88,8 +88,8 @@ public class AuthController {
     }
 
     @GetMapping(path = "/v1/auth/me", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ObjectNode me(Caller caller) {
-        return me(caller.principal(), caller.workspaceId());
+    public ObjectNode me(Caller caller, Authentication authentication) {
+        return me(caller.principal(), AtlasAuthentication.via(authentication), caller.workspaceId());
     }
 
     @GetMapping(path = "/v1/auth/keys", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -140,11 +140,11 @@ public class AuthController {
     }
 
     /** The caller, and the workspace the request acted in (with their role there). */
-    private ObjectNode me(Principal principal, UUID workspaceId) {
+    private ObjectNode me(Principal principal, String via, UUID workspaceId) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("username", principal.username());
         out.put("systemAdmin", principal.systemAdmin());
-        out.put("via", principal.keyId() == null ? "session" : "apiKey");
+        out.put("via", via);
         if (principal.keyId() != null) {
             out.put("keyId", principal.keyId());
         }

@@ -28,8 +28,10 @@ final class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandl
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        String detail = request.getAttribute(ApiKeyAuthenticationFilter.REJECTED) != null
-                ? "the API key is not valid (unknown, revoked, expired or mistyped)"
+        Object rejected = request.getAttribute(BearerAuthenticationFilter.REJECTED);
+        String detail = BearerAuthenticationFilter.REJECTED_TOKEN.equals(rejected)
+                ? "the identity provider's token is not valid (forged, unsigned, expired, or for another issuer or audience)"
+                : rejected != null ? "the API key is not valid (unknown, revoked, expired or mistyped)"
                 : "sign in (POST /v1/auth/login) or send an API key as 'Authorization: Bearer <key>'";
         response.setHeader("WWW-Authenticate", "Bearer realm=\"atlas\"");
         write(response, ProblemResponses.body(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",

@@ -6,7 +6,9 @@ import io.heliox.atlas.web.http.ProblemResponses;
 import io.heliox.atlas.web.infra.AtlasProperties;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +33,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 import javax.sql.DataSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -87,7 +90,8 @@ public class SecurityConfiguration {
     public SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identity,
                                                    WorkspaceService workspaces,
                                                    SecurityContextRepository contexts, DataSource dataSource,
-                                                   AtlasProperties properties) throws Exception {
+                                                   AtlasProperties properties, ObjectProvider<OidcTokens> oidc)
+            throws Exception {
         ProblemWriter problems = new ProblemWriter();
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").path("/"));
@@ -109,7 +113,8 @@ public class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.forBuiltUi()))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frames -> frames.deny()))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(identity), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerAuthenticationFilter(identity, oidc.getIfAvailable() == null ? Optional.empty()
+                        : Optional.of(oidc.getIfAvailable())), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .addFilterAfter(new PrincipalLogFilter(), AuthorizationFilter.class)
                 .addFilterAfter(new RateLimitFilter(new RateLimiter(dataSource, properties.http().rateLimitPerMinute())),
@@ -122,6 +127,20 @@ public class SecurityConfiguration {
                         .requestMatchers("/v1/**", "/api/v1/**", "/actuator/**").authenticated()
                         .anyRequest().permitAll());
         return http.build();
+    }
+
+    /**
+     * An external identity provider's tokens, when {@code ATLAS_OIDC_ISSUER} names one: its users
+     * call with {@code Authorization: Bearer <JWT>} beside API keys and sessions.
+     */
+    @Bean
+    @ConditionalOnExpression("!'${atlas.oidc.issuer:}'.isBlank()")
+    public OidcTokens oidcTokens(@Value("${atlas.oidc.issuer}") String issuer,
+                                 @Value("${atlas.oidc.audience:}") String audience,
+                                 @Value("${atlas.oidc.username-claim:preferred_username}") String usernameClaim,
+                                 @Value("${atlas.oidc.workspaces-claim:atlas_workspaces}") String workspacesClaim,
+                                 IdentityService identity, WorkspaceService workspaces) {
+        return new OidcTokens(issuer.strip(), audience.strip(), usernameClaim, workspacesClaim, identity, workspaces);
     }
 
     /**

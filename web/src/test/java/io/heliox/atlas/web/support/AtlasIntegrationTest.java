@@ -26,7 +26,9 @@ import java.util.function.BooleanSupplier;
         properties = {"atlas.sse.heartbeat-ms=1000", "spring.main.banner-mode=off",
                 // the suite runs hundreds of runs in the default workspace, 50 of them at once
                 // (RunFlowTest); QuotaApiTest sets each workspace's own quotas
-                "atlas.quotas.concurrent-runs=64", "atlas.quotas.runs-per-day=100000"})
+                "atlas.quotas.concurrent-runs=64", "atlas.quotas.runs-per-day=100000",
+                // every workspace's usage ledger is loaded from snapshots, as a busy one is in production
+                "atlas.usage.snapshot-every=5"})
 @ContextConfiguration(initializers = TestDatabase.class)
 @AutoConfigureObservability // Spring Boot tests switch metrics export off unless asked
 public abstract class AtlasIntegrationTest {

@@ -106,9 +106,11 @@ public class IdentityService {
         }
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "select id, username, password_hash, system_admin, rate_limit_per_minute from users where username = ?", name);
-        String hash = rows.isEmpty() ? dummyHash : (String) rows.get(0).get("password_hash");
+        // a user of an identity provider has no password here: compared with the dummy, it never matches
+        String hash = rows.isEmpty() || rows.get(0).get("password_hash") == null ? dummyHash
+                : (String) rows.get(0).get("password_hash");
         boolean matches = password != null && passwords.matches(password, hash);
-        if (rows.isEmpty() || !matches) {
+        if (rows.isEmpty() || rows.get(0).get("password_hash") == null || !matches) {
             return Optional.empty(); // the attempt stays counted
         }
         throttle.succeeded(name);
@@ -141,6 +143,55 @@ public class IdentityService {
             throw new IdentityException(IdentityException.Reason.CONFLICT, "the username " + name + " is taken");
         }
         return user;
+    }
+
+    /**
+     * The user an identity provider knows as {@code subject}, made on their first request: named
+     * after {@code preferredName} when it is a valid username nobody has, else after it with a
+     * number, else {@code user-<n>}. They have no password here.
+     */
+    public Principal externalUser(String issuer, String subject, String preferredName) {
+        Optional<Principal> known = jdbc.query("""
+                        select id, username, system_admin, rate_limit_per_minute from users
+                        where external_issuer = ? and external_subject = ?""", IdentityService::user, issuer, subject)
+                .stream().findFirst();
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String base = normalise(preferredName == null ? "" : preferredName).replaceAll("[^a-z0-9._-]", "-");
+        if (base.length() > 56) {
+            base = base.substring(0, 56);
+        }
+        if (!USERNAME.matcher(base).matches()) {
+            base = "user";
+        }
+        Instant now = clock.instant();
+        for (int n = 1; n <= 50; n++) {
+            String name = n == 1 && !base.equals("user") ? base : base + "-" + n;
+            UUID id = UUID.randomUUID();
+            Principal user = new Principal(id, name, false, null, null);
+            try {
+                transactions.executeWithoutResult(status -> {
+                    jdbc.update("""
+                            insert into users (id, username, password_hash, system_admin, created_at, external_issuer,
+                                               external_subject) values (?, ?, null, false, ?, ?, ?)""",
+                            id, name, Timestamp.from(now), issuer, subject);
+                    audit.userCreated(user, now);
+                });
+                return user;
+            } catch (DuplicateKeyException e) {
+                // the name is taken, or the same person's first two requests raced: look again
+                Optional<Principal> raced = jdbc.query("""
+                                select id, username, system_admin, rate_limit_per_minute from users
+                                where external_issuer = ? and external_subject = ?""", IdentityService::user, issuer,
+                        subject).stream().findFirst();
+                if (raced.isPresent()) {
+                    return raced.get();
+                }
+            }
+        }
+        throw new IdentityException(IdentityException.Reason.CONFLICT,
+                "no free username for " + preferredName + " of " + issuer);
     }
 
     /**

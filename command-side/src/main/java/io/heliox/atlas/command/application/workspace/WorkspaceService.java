@@ -7,6 +7,7 @@ import io.heliox.atlas.api.workspace.SetMemberRoleCommand;
 import io.heliox.atlas.api.workspace.WorkspaceRole;
 import io.heliox.atlas.api.workspace.WorkspaceRuleException;
 import io.heliox.atlas.command.application.identity.IdentityException;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,6 +31,9 @@ import java.util.regex.Pattern;
  * node reaches this one within that time, like a revoked API key.
  */
 public class WorkspaceService {
+
+    /** The metadata key naming the identity provider whose token granted a role. */
+    public static final String GRANTED_BY = "grantedBy";
 
     static final Duration ROLE_CACHE_TTL = Duration.ofSeconds(5);
     private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9 ._-]{0,62}$");
@@ -177,6 +181,27 @@ public class WorkspaceService {
                 commands.sendAndWait(new SetMemberRoleCommand(workspaceId, userId, role, clock.instant())));
         cache.remove(userId);
         return changed;
+    }
+
+    /** The workspace of this name, if there is one. */
+    public Optional<UUID> named(String name) {
+        return jdbc.query("select id from workspaces where name = ?", (rs, i) -> (UUID) rs.getObject("id"),
+                name == null ? "" : name.strip()).stream().findFirst();
+    }
+
+    /**
+     * The role an identity provider's token grants the person in a workspace: sent by the system on
+     * the provider's word (the token was verified), not by the person, who need not be an admin.
+     * A grant the person already has changes nothing. The metadata names the provider.
+     *
+     * @return true when the role changed
+     */
+    public boolean grantFromIdentityProvider(UUID workspaceId, UUID userId, WorkspaceRole role, String issuer) {
+        Object changed = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                        new SetMemberRoleCommand(workspaceId, userId, role, clock.instant()))
+                .andMetaData(Map.of(WorkspaceAccess.PRINCIPAL, WorkspaceAccess.SYSTEM_PRINCIPAL, GRANTED_BY, issuer)));
+        cache.remove(userId);
+        return Boolean.TRUE.equals(changed);
     }
 
     /** @return true when the person was a member; NotFoundException for an unknown person */
