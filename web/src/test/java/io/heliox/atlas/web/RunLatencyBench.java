@@ -3,6 +3,7 @@ package io.heliox.atlas.web;
 import io.heliox.atlas.web.support.AtlasIntegrationTest;
 import io.heliox.atlas.web.support.SseRead;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 import java.util.Arrays;
 
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>{@code llm, same seed}: the same with one seed, so the engine answers from its result cache.</li>
  * </ul>
  */
+@TestPropertySource(properties = "atlas.usage.snapshot-every=200") // the production default, not the tests' 5
 class RunLatencyBench extends AtlasIntegrationTest {
 
     private static final int WARMUP = 20;
