@@ -3,6 +3,7 @@ package io.heliox.atlas.command;
 import io.heliox.atlas.api.usage.Quota;
 import io.heliox.atlas.api.usage.Quotas;
 import io.heliox.atlas.command.application.RunStartService;
+import io.heliox.atlas.command.application.usage.RunAdmission;
 import io.heliox.atlas.command.application.usage.RunSlotRelease;
 import io.heliox.atlas.command.application.usage.RunMeters;
 import io.heliox.atlas.command.application.usage.UsageMeter;
@@ -235,15 +236,14 @@ public class CommandSideConfiguration {
     }
 
     /** The installation's quotas ({@code atlas.quotas.*}, {@code ATLAS_QUOTA_*}): each workspace's unless it set its own. */
-    @Bean
-    public UsageMeter usageMeter(CommandGateway commands, PlatformTransactionManager transactions, Environment env,
-                                 Clock clock) {
+    @Bean(destroyMethod = "close")
+    public UsageMeter usageMeter(CommandGateway commands, Environment env, Clock clock) {
         Map<Quota, Long> defaults = new EnumMap<>(Quota.class);
         for (Quota quota : Quota.values()) {
             String key = "atlas.quotas." + quota.wireName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
             defaults.put(quota, env.getRequiredProperty(key, Long.class));
         }
-        return new UsageMeter(commands, new TransactionTemplate(transactions), new Quotas(defaults), clock);
+        return new UsageMeter(commands, new Quotas(defaults), clock);
     }
 
     /**
@@ -257,13 +257,18 @@ public class CommandSideConfiguration {
     }
 
     @Bean
+    public RunAdmission runAdmission(UsageMeter usage) {
+        return new RunAdmission(usage);
+    }
+
+    @Bean
     public RunSlotRelease runSlotRelease(UsageMeter usage, AggregateOwners owners) {
         return new RunSlotRelease(usage, owners);
     }
 
     @Bean
-    public RunStartService runStartService(CommandGateway commands, UsageMeter usage) {
-        return new RunStartService(commands, usage);
+    public RunStartService runStartService(CommandGateway commands) {
+        return new RunStartService(commands);
     }
 
     @Bean

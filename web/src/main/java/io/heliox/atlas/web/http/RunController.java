@@ -79,7 +79,7 @@ public class RunController {
         RunId runId = RunId.random();
         long seed = body.has("seed") ? body.get("seed").asLong() : SEEDS.nextLong(MAX_SEED + 1);
         runStarts.start(new StartRunCommand(runId, body.get("prompt").asText(), seed,
-                options(body.path("options")), clock.instant()), workspace.workspaceId());
+                options(body.path("options")), clock.instant()));
         ObjectNode created = JsonNodeFactory.instance.objectNode().put("runId", runId.toString());
         return ResponseEntity.created(URI.create("/v1/runs/" + runId)).body(created);
     }

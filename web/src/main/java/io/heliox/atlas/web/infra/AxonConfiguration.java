@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.heliox.atlas.api.workspace.Scope;
+import io.heliox.atlas.command.application.usage.RunAdmission;
 import io.heliox.atlas.command.application.usage.RunSlotRelease;
 import io.heliox.atlas.command.application.workspace.WorkspaceAccess;
 import io.heliox.atlas.command.application.workspace.WorkspaceService;
@@ -80,8 +81,8 @@ public class AxonConfiguration {
     }
 
     /**
-     * The usage projection runs in the command's transaction (subscribing): a ledger row it cannot
-     * write must fail the command that recorded the usage. The run-slot release retries an event it
+     * The usage projection and the run admission run in the command's transaction (subscribing): a
+     * ledger row that cannot be written, or a run its workspace's quotas refuse, fails the command. The run-slot release retries an event it
      * could not handle, and starts at the head the first time (runs before quotas hold no slot).
      */
     @Bean
@@ -91,6 +92,8 @@ public class AxonConfiguration {
                     UsageProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
             configurer.eventProcessing().registerListenerInvocationErrorHandler(
                     RunSlotRelease.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+            configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                    RunAdmission.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
             configurer.eventProcessing().registerTrackingEventProcessorConfiguration(RunSlotRelease.PROCESSING_GROUP,
                     c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                             .andInitialTrackingToken(StreamableMessageSource::createHeadToken));

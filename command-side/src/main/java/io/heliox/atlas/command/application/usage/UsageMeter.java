@@ -14,13 +14,19 @@ import io.heliox.atlas.api.usage.StoreObjectCommand;
 import io.heliox.atlas.command.concurrency.RaceRetry;
 import io.heliox.atlas.command.metering.TokenMeter;
 import io.heliox.atlas.llm.LlmReply;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.heliox.atlas.api.usage.UsageCommand.usageId;
@@ -34,14 +40,17 @@ import static io.heliox.atlas.api.usage.UsageCommand.usageId;
 public class UsageMeter {
 
     private final CommandGateway commands;
-    private final TransactionTemplate transactions;
+    private final ExecutorService outside = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "usage-meter");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Quotas defaults;
     private final Clock clock;
 
     /** @param defaults the installation's quotas ({@code ATLAS_QUOTA_*}), for what a workspace has not set */
-    public UsageMeter(CommandGateway commands, TransactionTemplate transactions, Quotas defaults, Clock clock) {
+    public UsageMeter(CommandGateway commands, Quotas defaults, Clock clock) {
         this.commands = commands;
-        this.transactions = transactions;
         this.defaults = defaults;
         this.clock = clock;
     }
@@ -55,17 +64,12 @@ public class UsageMeter {
     }
 
     /**
-     * Counts a run against the day, takes a slot for runs in flight and starts it, in one
-     * transaction: a run is admitted if and only if it starts.
-     *
-     * @param start sends the run's start command
+     * Counts a run against the day and takes a slot for runs in flight, in the unit of work that
+     * creates the run ({@link RunAdmission}): a run is admitted if and only if it is created.
      */
-    public void admitRun(UUID workspace, RunId runId, Runnable start) {
-        RaceRetry.retrying("admitting run " + runId, () -> transactions.executeWithoutResult(status -> {
-            commands.sendAndWait(new AdmitRunCommand(usageId(workspace), workspace, runId, today(), defaults,
-                    clock.instant()));
-            start.run();
-        }));
+    void admitRun(UUID workspace, RunId runId) {
+        commands.sendAndWait(new AdmitRunCommand(usageId(workspace), workspace, runId, today(), defaults,
+                clock.instant()));
     }
 
     /** Replaces the workspace's own quotas (a person's act: the command bus lets only its admins through). */
@@ -124,7 +128,36 @@ public class UsageMeter {
         };
     }
 
+    /**
+     * Sends a command to a ledger and waits for it. Inside a unit of work (a run worker's step) it
+     * is sent from a thread of its own and committed at once, not with the step: a command nested in
+     * the step's unit of work would hold the ledger's lock until the step commits, and a step holds
+     * a model call, so every other run, start and call of the workspace on this node would wait for
+     * it. Metering on its own is right, too: what it records happened (a call was made), and the
+     * step performed again meters under the same ids, once. The step's correlation data (principal,
+     * workspace, trace) goes along.
+     */
     private void send(String what, Object command) {
-        RaceRetry.retrying(what, () -> commands.sendAndWait(command));
+        if (!CurrentUnitOfWork.isStarted()) {
+            RaceRetry.retrying(what, () -> commands.sendAndWait(command));
+            return;
+        }
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(CurrentUnitOfWork.correlationData());
+        Future<?> sent = outside.submit(() -> RaceRetry.retrying(what, () -> commands.sendAndWait(message)));
+        try {
+            sent.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(what + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + what, e);
+        }
+    }
+
+    /** Stops the threads commands sent from units of work go out on. */
+    public void close() {
+        outside.shutdown();
     }
 }
