@@ -9,6 +9,8 @@ import io.heliox.atlas.command.application.usage.RunMeters;
 import io.heliox.atlas.command.application.usage.UsageMeter;
 import io.heliox.atlas.command.ownership.AggregateOwners;
 import io.heliox.atlas.command.usage.WorkspaceUsage;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -254,6 +256,16 @@ public class CommandSideConfiguration {
     public SnapshotTriggerDefinition workspaceUsageSnapshots(Snapshotter snapshotter,
                                                              @Value("${atlas.usage.snapshot-every:200}") int every) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, every);
+    }
+
+    /**
+     * Ledgers kept in memory between commands. Safe across nodes: a ledger another node appended to
+     * makes this node's next append conflict; the unit of work's rollback evicts it, and the command
+     * is tried again (RaceRetry) on the stream as it is.
+     */
+    @Bean(WorkspaceUsage.CACHE)
+    public Cache workspaceUsageCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean

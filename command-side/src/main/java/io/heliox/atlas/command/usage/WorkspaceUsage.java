@@ -45,16 +45,20 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * a position win; the loser retries on the new state). Counters of the day reset when the first
  * command of a later UTC day arrives; the day is the command's, so replays decide alike.
  *
- * <p>Snapshotted every {@code atlas.usage.snapshot-every} events (200; its stream grows with
+ * <p>Kept in memory between commands (every run start, model call and release asks it): another
+ * node's append makes this node's next append conflict, which evicts it and retries on the stream
+ * as it is. Snapshotted every {@code atlas.usage.snapshot-every} events (200; its stream grows with
  * every run and model call): its fields are its snapshot, written by Jackson.
  */
-@Aggregate(snapshotTriggerDefinition = WorkspaceUsage.SNAPSHOT_TRIGGER)
+@Aggregate(snapshotTriggerDefinition = WorkspaceUsage.SNAPSHOT_TRIGGER, cache = WorkspaceUsage.CACHE)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class WorkspaceUsage {
 
     /** The bean name of its snapshot trigger. */
     public static final String SNAPSHOT_TRIGGER = "workspaceUsageSnapshots";
+    /** The bean name of its cache. */
+    public static final String CACHE = "workspaceUsageCache";
 
     @AggregateIdentifier
     private String usageId;
