@@ -45,6 +45,8 @@ public class WorkspaceAccess implements MessageHandlerInterceptor<CommandMessage
     private final JdbcTemplate jdbc;
     private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
     private final AggregateOwners owners;
+    private static final long PERSON_TTL_NANOS = java.time.Duration.ofSeconds(5).toNanos();
+    private final java.util.Map<String, KnownPerson> people = new java.util.concurrent.ConcurrentHashMap<>();
 
     public WorkspaceAccess(WorkspaceService workspaces, JdbcTemplate jdbc, AggregateOwners owners) {
         this.workspaces = workspaces;
@@ -113,9 +115,28 @@ public class WorkspaceAccess implements MessageHandlerInterceptor<CommandMessage
         return chain.proceed();
     }
 
+    /**
+     * Who sent the command, looked up once every 5 s per name (a run's worker sends a dozen
+     * commands in its starter's name): a user's id never changes, and whether they are a system
+     * administrator changes only through the database, like roles, whose cache is as long.
+     */
     private Optional<Person> person(String username) {
+        KnownPerson known = people.get(username);
+        long now = System.nanoTime();
+        if (known != null && now - known.atNanos() < PERSON_TTL_NANOS) {
+            return Optional.of(known.person());
+        }
         List<Person> rows = jdbc.query("select id, system_admin from users where username = ?",
                 (rs, i) -> new Person((UUID) rs.getObject("id"), rs.getBoolean("system_admin")), username);
+        rows.stream().findFirst().ifPresent(person -> {
+            if (people.size() > 10_000) {
+                people.clear(); // a bound, not an eviction policy: names are few, and a miss costs one query
+            }
+            people.put(username, new KnownPerson(person, now));
+        });
         return rows.stream().findFirst();
+    }
+
+    private record KnownPerson(Person person, long atNanos) {
     }
 }
