@@ -2,6 +2,7 @@ package io.heliox.atlas.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.heliox.atlas.command.application.identity.Principal;
+import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.web.support.Api;
 import io.heliox.atlas.web.support.AtlasIntegrationTest;
 import io.heliox.atlas.web.support.SseRead;
@@ -243,6 +244,11 @@ class QuotaApiTest extends AtlasIntegrationTest {
         String usage = "/v1/workspaces/" + fay.workspace() + "/usage";
         JsonNode report = fay.api().get(usage + "?month=" + MONTH).json();
         assertThat(report.get("month").asText()).isEqualTo(MONTH);
+        // the JSON Schemas the UI's fixtures are checked against describe what the server sends
+        ContractSchemas schemas = new ContractSchemas();
+        assertThat(schemas.validate("usage-report", report)).isEmpty();
+        assertThat(schemas.validate("workspace-quotas",
+                fay.api().get("/v1/workspaces/" + fay.workspace() + "/quotas").json())).isEmpty();
         assertThat(line(report, "runs").get("quantity").asLong()).isEqualTo(1);
         assertThat(line(report, "backtestBars").get("quantity").asLong()).as("the bars its t0 simulated").isPositive();
         assertThat(line(report, "backtestBars").get("unit").asText()).isEqualTo("bar");

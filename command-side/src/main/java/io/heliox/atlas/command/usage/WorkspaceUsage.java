@@ -20,6 +20,7 @@ import io.heliox.atlas.api.usage.RunReleasedEvent;
 import io.heliox.atlas.api.usage.SetQuotasCommand;
 import io.heliox.atlas.api.usage.StoreObjectCommand;
 import io.heliox.atlas.api.usage.UsageCommand;
+import io.heliox.atlas.api.usage.UsageLedgerOpenedEvent;
 import io.heliox.atlas.api.usage.UsageRecordedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -110,6 +111,7 @@ public class WorkspaceUsage {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ReleaseRunCommand command) {
+        open(command.workspaceId());
         if (runsInFlight.contains(command.runId().toString())) {
             apply(new RunReleasedEvent(command.workspaceId(), command.runId(), command.at()));
         }
@@ -152,6 +154,17 @@ public class WorkspaceUsage {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(CheckScenarioBarsCommand command) {
         refuseOver(Quota.SCENARIO_BARS_PER_REQUEST, command.defaults(), 0, command.bars());
+        open(command.workspaceId());
+    }
+
+    /**
+     * A command that decides nothing must still leave the ledger existing under its id (a stream,
+     * and the cache, need one): the first such command opens it.
+     */
+    private void open(UUID workspace) {
+        if (usageId == null) {
+            apply(new UsageLedgerOpenedEvent(workspace));
+        }
     }
 
     @CommandHandler
@@ -199,6 +212,11 @@ public class WorkspaceUsage {
             usageId = UsageCommand.usageId(workspace);
             workspaceId = workspace;
         }
+    }
+
+    @EventSourcingHandler
+    void on(UsageLedgerOpenedEvent event) {
+        identify(event.workspaceId());
     }
 
     @EventSourcingHandler

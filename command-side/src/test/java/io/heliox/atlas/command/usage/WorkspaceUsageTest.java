@@ -20,6 +20,7 @@ import io.heliox.atlas.api.usage.RunAdmittedEvent;
 import io.heliox.atlas.api.usage.RunReleasedEvent;
 import io.heliox.atlas.api.usage.SetQuotasCommand;
 import io.heliox.atlas.api.usage.StoreObjectCommand;
+import io.heliox.atlas.api.usage.UsageLedgerOpenedEvent;
 import io.heliox.atlas.api.usage.UsageRecordedEvent;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -64,7 +65,9 @@ class WorkspaceUsageTest {
                 .expectEvents(new RunReleasedEvent(WS, RUN_1, T));
         fixture.given(new RunAdmittedEvent(WS, RUN_1, DAY, T), new RunReleasedEvent(WS, RUN_1, T))
                 .when(new ReleaseRunCommand(ID, WS, RUN_1, T)).expectNoEvents();
-        fixture.givenNoPriorActivity().when(new ReleaseRunCommand(ID, WS, RUN_1, T)).expectNoEvents();
+        // a first command that decides nothing still opens the ledger, so it exists under its id
+        fixture.givenNoPriorActivity().when(new ReleaseRunCommand(ID, WS, RUN_1, T))
+                .expectEvents(new UsageLedgerOpenedEvent(WS));
     }
 
     @Test
@@ -120,7 +123,10 @@ class WorkspaceUsageTest {
     void whatTheWorkspaceKeepsIsBoundedInBytesAndBars() {
         fixture.givenNoPriorActivity().when(new CheckScenarioBarsCommand(ID, WS, 501, DEFAULTS))
                 .expectException(QuotaExceededException.class);
-        fixture.givenNoPriorActivity().when(new CheckScenarioBarsCommand(ID, WS, 500, DEFAULTS)).expectNoEvents();
+        fixture.givenNoPriorActivity().when(new CheckScenarioBarsCommand(ID, WS, 500, DEFAULTS))
+                .expectEvents(new UsageLedgerOpenedEvent(WS));
+        fixture.given(new UsageLedgerOpenedEvent(WS)).when(new CheckScenarioBarsCommand(ID, WS, 500, DEFAULTS))
+                .expectNoEvents();
         UsageRecordedEvent bytes = new UsageRecordedEvent(WS, DAY, Meter.STORAGE_BYTES, 6_000, "", "", "s:a", "s:a", T);
         UsageRecordedEvent bars = new UsageRecordedEvent(WS, DAY, Meter.SCENARIO_BARS, 600, "", "", "s:a", "s:a", T);
         fixture.givenNoPriorActivity().when(new StoreObjectCommand(ID, WS, "s:a", 6_000, 600, DAY, DEFAULTS, T))
