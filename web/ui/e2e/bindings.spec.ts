@@ -33,6 +33,9 @@ test('every bound element is rendered on its screen', async ({ page, request }) 
   await expectAll(page, 'history');
   await page.goto('/portfolio');
   await expectAll(page, 'portfolio');
+  await page.goto('/workspace');
+  await expect(page.getByTestId('usage-line').first()).toBeAttached();
+  await expectAll(page, 'workspace');
   await expectAll(page, 'signedIn');
   await page.goto('/login');
   await expectAll(page, 'login');

@@ -47,7 +47,7 @@ describe('UI bindings checklist', () => {
     expect(block, `${path} in openapi.yaml`).toBeDefined();
     expect(block).toMatch(new RegExp(`\\n {4}${method.toLowerCase()}:`));
     expect(api).toContain(`${name}:`);
-    expect(api).toContain(path.replace(/\{id\}.*$/, '').replace(/\/$/, ''));
+    expect(api).toContain(path.replace(/\{[A-Za-z]+\}.*$/, '').replace(/\/$/, ''));
   });
 });
 

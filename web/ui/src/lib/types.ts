@@ -176,3 +176,25 @@ export interface RunOptions {
 export function isTerminal(event: Pick<OrchestratorEvent, 'phase' | 'type'>): boolean {
   return event.type === 'error' || (event.phase === 'pack' && event.type === 'artifact');
 }
+
+/** A workspace's quotas (GET /v1/workspaces/{id}/quotas; contract schema workspace-quotas). */
+export type QuotaName =
+  'runsPerDay' | 'concurrentRuns' | 'modelTokensPerDay' | 'scenarioBarsPerRequest' | 'scenarioBarsStored' | 'storageBytes';
+
+export interface QuotaStatus {
+  quota: QuotaName; description: string; limit: number; installationDefault: number;
+  source: 'workspace' | 'installation';
+  /** What it counts now; null for scenarioBarsPerRequest, which bounds one request. */
+  used: number | null;
+}
+
+export interface WorkspaceQuotas { workspaceId: string; day: string; quotas: QuotaStatus[] }
+
+/** A workspace's metered usage of a month (GET /v1/workspaces/{id}/usage; contract schema usage-report). */
+export type UsageMeter = 'runs' | 'modelTokens' | 'backtestBars' | 'scenarioBars' | 'storageBytes';
+
+export interface UsageReport {
+  workspaceId: string; month: string;
+  lines: { meter: UsageMeter; provider: string; model: string; unit: 'run' | 'token' | 'bar' | 'byte'; quantity: number }[];
+  days: { day: string; meter: UsageMeter; provider: string; model: string; quantity: number }[];
+}

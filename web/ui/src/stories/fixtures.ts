@@ -1,5 +1,6 @@
 import type {
-  BacktestDetail, BacktestResult, DetailState, OrchestratorEvent, PackArtifact, PackManifest, PortfolioItem, StrategyDsl, T0Artifact
+  BacktestDetail, BacktestResult, DetailState, OrchestratorEvent, PackArtifact, PackManifest, PortfolioItem, StrategyDsl, T0Artifact,
+  UsageReport, WorkspaceQuotas
 } from '$lib/types';
 import { inlineDetail, rankCandidates, scenarioList } from '$lib/t0';
 import e1 from '$contracts/fixtures/valid/orchestrator-event/mock-run-01-architect-status.json';
@@ -14,6 +15,8 @@ import engineT0Event from '$contracts/fixtures/valid/orchestrator-event/llm-run-
 import engineDetailFixture from '$contracts/fixtures/valid/backtest-detail/engine-result.json';
 import hsp1Manifest from '$contracts/fixtures/valid/pack-manifest/hsp1-run-package.json';
 import unsignedManifest from '$contracts/fixtures/valid/pack-manifest/unsigned-minimal.json';
+import quotasFixture from '$contracts/fixtures/valid/workspace-quotas/desk.json';
+import usageFixture from '$contracts/fixtures/valid/usage-report/december.json';
 
 /** Story data: the contract's own fixtures, so stories show exactly what the server sends. */
 export const completedRun = [e1, e2, e3, e4, e5, e6, e7] as OrchestratorEvent[];
@@ -53,3 +56,7 @@ function detailOf(result: BacktestResult): DetailState | null {
   const detail = inlineDetail(result);
   return detail ? { state: 'ready', detail } : null;
 }
+
+/** A workspace's quotas and a month's usage, as the contract's fixtures have them. */
+export const workspaceQuotas = quotasFixture as WorkspaceQuotas;
+export const usageReport = usageFixture as UsageReport;

@@ -1,5 +1,6 @@
 import type {
-  BacktestDetail, OrchestratorEvent, Page, PortfolioItem, Problem, RunOptions, RunSummary, StrategyDsl
+  BacktestDetail, OrchestratorEvent, Page, PortfolioItem, Problem, RunOptions, RunSummary, StrategyDsl, UsageReport,
+  WorkspaceQuotas
 } from '$lib/types';
 import { openEventStream, type EventStream, type StreamCallbacks } from './sse';
 
@@ -32,12 +33,16 @@ export interface AtlasApi {
   logout(): Promise<void>;
   /** The signed-in caller; an ApiError with status 401 when nobody is. */
   me(): Promise<Caller>;
+  /** The workspace's quotas, each with what it counts now (GET /v1/workspaces/{workspaceId}/quotas). */
+  getQuotas(workspaceId: string): Promise<WorkspaceQuotas>;
+  /** The workspace's usage of a UTC month, `YYYY-MM`, this one by default (GET /v1/workspaces/{workspaceId}/usage; admins). */
+  getUsage(workspaceId: string, month?: string): Promise<UsageReport>;
 }
 
 export interface Caller {
   username: string;
   systemAdmin: boolean;
-  via: 'session' | 'apiKey';
+  via: 'session' | 'apiKey' | 'oidc';
   keyId?: string;
   /** The workspace the UI's requests act in (the caller's default), and the caller's role there. */
   workspace?: { id: string; name: string; role: 'viewer' | 'trader' | 'admin' | null } | null;
@@ -146,7 +151,10 @@ export function createHttpApi(config: ApiConfig = {}): AtlasApi {
     listStrategies: (cursor, limit = 50) => request('GET', `/v1/portfolio?${query({ cursor, limit })}`),
     login: (username, password) => request('POST', '/v1/auth/login', { username, password }),
     logout: () => request('POST', '/v1/auth/logout'),
-    me: () => request('GET', '/v1/auth/me')
+    me: () => request('GET', '/v1/auth/me'),
+    getQuotas: (workspaceId) => request('GET', `/v1/workspaces/${encodeURIComponent(workspaceId)}/quotas`),
+    getUsage: (workspaceId, month) =>
+      request('GET', `/v1/workspaces/${encodeURIComponent(workspaceId)}/usage${month ? `?${query({ month })}` : ''}`)
   };
 }
 

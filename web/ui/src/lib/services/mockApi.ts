@@ -1,7 +1,10 @@
 import type { AtlasApi } from './api';
 import { ApiError } from './api';
 import type { EventStream, StreamCallbacks } from './sse';
-import type { BacktestDetail, OrchestratorEvent, PackArtifact, PackageRef, PortfolioItem, RunSummary, StrategyDsl, T0Artifact } from '$lib/types';
+import type {
+  BacktestDetail, OrchestratorEvent, PackArtifact, PackageRef, PortfolioItem, RunSummary, StrategyDsl, T0Artifact, UsageReport,
+  WorkspaceQuotas
+} from '$lib/types';
 import { isTerminal } from '$lib/types';
 import { inlineDetail } from '$lib/t0';
 
@@ -15,6 +18,8 @@ import e7 from '$contracts/fixtures/valid/orchestrator-event/mock-run-07-pack-ar
 import failure from '$contracts/fixtures/valid/orchestrator-event/error-t0-fail-at.json';
 import engineT0 from '$contracts/fixtures/valid/orchestrator-event/llm-run-t0-artifact.json';
 import engineDetail from '$contracts/fixtures/valid/backtest-detail/engine-result.json';
+import quotasFixture from '$contracts/fixtures/valid/workspace-quotas/desk.json';
+import usageFixture from '$contracts/fixtures/valid/usage-report/december.json';
 
 /**
  * UI_MOCK=on: the same {@link AtlasApi} answered from the contract's fixtures (which the Java
@@ -27,6 +32,8 @@ const SUCCESS = [e1, e2, e3, e4, e5, e6, e7] as OrchestratorEvent[];
 const ENGINE = [e1, e2, e3, e4, e5, engineT0, e7] as OrchestratorEvent[];
 const FAILURE = [e1, e2, e3, e4, e5, failure] as OrchestratorEvent[];
 const ENGINE_DETAIL = engineDetail as BacktestDetail;
+const QUOTAS = quotasFixture as WorkspaceQuotas;
+const USAGE = usageFixture as UsageReport;
 
 interface MockRun { summary: RunSummary; events: OrchestratorEvent[] }
 
@@ -150,7 +157,16 @@ export function createMockApi(stepDelayMs = 250): AtlasApi {
     },
     async logout() {},
     async me() {
-      return { username: 'mock', systemAdmin: false, via: 'session' };
+      return { username: 'mock', systemAdmin: false, via: 'session',
+        workspace: { id: QUOTAS.workspaceId, name: 'mock desk', role: 'admin' } };
+    },
+    async getQuotas(workspaceId) {
+      if (workspaceId !== QUOTAS.workspaceId) throw notFound(`no workspace ${workspaceId}`);
+      return QUOTAS;
+    },
+    async getUsage(workspaceId) {
+      if (workspaceId !== USAGE.workspaceId) throw notFound(`no workspace ${workspaceId}`);
+      return USAGE;
     }
   };
 }

@@ -4,6 +4,7 @@ import { createMockApi } from '$lib/services/mockApi';
 import { RunStore } from './run.svelte';
 import { PortfolioStore } from './portfolio.svelte';
 import { HistoryStore } from './history.svelte';
+import { WorkspaceStore } from './workspace.svelte';
 
 function until(condition: () => boolean, timeoutMs = 3000): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -214,5 +215,32 @@ describe('cancelling', () => {
     expect(store.failure?.code).toBe('run.cancelled');
     expect(store.events.map((e) => e.seq)).toEqual(store.events.map((_, i) => i + 1));
     expect(store.cancelling).toBe(false);
+  });
+});
+
+describe('WorkspaceStore', () => {
+  it('loads the quotas, and the usage only when asked (admins)', async () => {
+    const api = createMockApi(1);
+    const me = await api.me();
+    const member = new WorkspaceStore(api);
+    await member.load(me.workspace!.id, false);
+    expect(member.quotas?.quotas.map((q) => q.quota)).toContain('runsPerDay');
+    expect(member.usage).toBeNull();
+    const admin = new WorkspaceStore(api);
+    await admin.load(me.workspace!.id, true);
+    expect(admin.usage?.lines.length).toBeGreaterThan(0);
+    expect(admin.loading).toBe(false);
+  });
+
+  it('keeps each answer\'s failure apart: quotas shown, usage refused', async () => {
+    const api: AtlasApi = {
+      ...createMockApi(1),
+      getUsage: async () => { throw new ApiError(403, null, 'you may not do this'); }
+    };
+    const store = new WorkspaceStore(api);
+    await store.load((await api.me()).workspace!.id, true);
+    expect(store.quotas).not.toBeNull();
+    expect(store.quotasError).toBeNull();
+    expect(store.usageError).toBe('you may not do this');
   });
 });
