@@ -13,7 +13,6 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,22 +54,18 @@ public class UsageLedger {
     }
 
     public Current current(UUID workspace, LocalDate today, Scope scope) {
-        return reads.read(scope, () -> {
-            List<Current> rows = reads.jdbc().query("""
-                    select quotas::text, runs_in_flight, scenario_bars_stored, storage_bytes
-                    from workspace_usage where workspace_id = ?""", (rs, i) -> new Current(quotas(rs.getString(1)), 0,
-                    rs.getLong(2), 0, rs.getLong(3), rs.getLong(4)), workspace);
-            Current held = rows.isEmpty() ? new Current(Map.of(), 0, 0, 0, 0, 0) : rows.get(0);
-            Map<String, Long> used = new HashMap<>();
-            reads.jdbc().query("""
-                    select meter, sum(quantity) from usage_ledger where workspace_id = ? and day = ?
-                    and meter in ('runs', 'modelTokens') group by meter""",
-                    rs -> {
-                        used.put(rs.getString(1), rs.getLong(2));
-                    }, workspace, Date.valueOf(today));
-            return new Current(held.own(), used.getOrDefault(Meter.RUNS.wireName(), 0L), held.runsInFlight(),
-                    used.getOrDefault(Meter.MODEL_TOKENS.wireName(), 0L), held.scenarioBarsStored(), held.storageBytes());
-        });
+        // one round trip: what the workspace holds (no row yet: nothing) and its two meters of the day
+        return reads.read(scope, () -> reads.jdbc().queryForObject("""
+                select coalesce(u.quotas::text, '{}'), coalesce(u.runs_in_flight, 0),
+                       coalesce(u.scenario_bars_stored, 0), coalesce(u.storage_bytes, 0),
+                       (select coalesce(sum(quantity), 0) from usage_ledger
+                         where workspace_id = w.id and day = ? and meter = 'runs'),
+                       (select coalesce(sum(quantity), 0) from usage_ledger
+                         where workspace_id = w.id and day = ? and meter = 'modelTokens')
+                from (select ?::uuid as id) w left join workspace_usage u on u.workspace_id = w.id""",
+                (rs, i) -> new Current(quotas(rs.getString(1)), rs.getLong(5), rs.getLong(2), rs.getLong(6),
+                        rs.getLong(3), rs.getLong(4)),
+                Date.valueOf(today), Date.valueOf(today), workspace));
     }
 
     /** The month's lines per day, in day, meter, provider, model order. */

@@ -97,17 +97,13 @@ public class BillingExport {
         int rejected = 0;
         int failed = 0;
         int pending = 0;
+        // keyset paging in the lines' order: a line that fails stays behind this push, the next one retries it
+        Line after = null;
         List<Line> lines;
-        java.util.Set<String> tried = new java.util.HashSet<>();
         do {
-            lines = open(firstOpenDay);
-            int fresh = 0;
+            lines = open(firstOpenDay, after);
             for (Line line : lines) {
                 String identifier = identifier(line);
-                if (!tried.add(identifier)) {
-                    continue; // failed in this push already: the next push tries it again
-                }
-                fresh++;
                 if (!claim(line, identifier)) {
                     pending++;
                     continue;
@@ -118,9 +114,7 @@ public class BillingExport {
                     default -> failed++;
                 }
             }
-            if (fresh == 0) {
-                break;
-            }
+            after = lines.isEmpty() ? null : lines.get(lines.size() - 1);
         } while (lines.size() == BATCH);
         if (sent + rejected + failed > 0) {
             log.info("billing push to {}: {} sent, {} rejected, {} failed, {} pending", provider.get().name(), sent,
@@ -129,20 +123,23 @@ public class BillingExport {
         return new PushReport(sent, rejected, failed, pending);
     }
 
-    private List<Line> open(LocalDate firstOpenDay) {
-        return jdbc.query("""
+    /** The closed days' lines not sent yet, in their order, after {@code after} (null: from the first). */
+    private List<Line> open(LocalDate firstOpenDay, Line after) {
+        String sql = """
                 select l.workspace_id, l.day, l.meter, l.provider, l.model, l.quantity, u.billing_customer
                 from usage_ledger l join workspace_usage u on u.workspace_id = l.workspace_id
                 where u.billing_customer is not null and l.day < ? and l.quantity > 0
                   and not exists (select 1 from billing_pushes p where p.workspace_id = l.workspace_id and p.day = l.day
                                   and p.meter = l.meter and p.provider = l.provider and p.model = l.model
                                   and p.status in ('sent', 'rejected'))
-                order by l.day, l.workspace_id, l.meter, l.provider, l.model
-                limit ?""",
-                (rs, i) -> new Line((UUID) rs.getObject(1), rs.getDate(2).toLocalDate(),
-                        Meter.fromWire(rs.getString(3)).orElseThrow(), rs.getString(4), rs.getString(5), rs.getLong(6),
-                        rs.getString(7)),
-                Date.valueOf(firstOpenDay), BATCH);
+                """ + (after == null ? "" : "  and (l.day, l.workspace_id, l.meter, l.provider, l.model) > (?, ?, ?, ?, ?)\n")
+                + "order by l.day, l.workspace_id, l.meter, l.provider, l.model limit ?";
+        Object[] args = after == null ? new Object[] {Date.valueOf(firstOpenDay), BATCH}
+                : new Object[] {Date.valueOf(firstOpenDay), Date.valueOf(after.day()), after.workspace(),
+                        after.meter().wireName(), after.provider(), after.model(), BATCH};
+        return jdbc.query(sql, (rs, i) -> new Line((UUID) rs.getObject(1), rs.getDate(2).toLocalDate(),
+                Meter.fromWire(rs.getString(3)).orElseThrow(), rs.getString(4), rs.getString(5), rs.getLong(6),
+                rs.getString(7)), args);
     }
 
     /** Takes the line for this pusher: new, failed before, or claimed by a pusher that died. */

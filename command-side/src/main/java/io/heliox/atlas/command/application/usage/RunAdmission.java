@@ -4,7 +4,7 @@ import io.heliox.atlas.api.run.RunCreatedEvent;
 import io.heliox.atlas.api.workspace.Scope;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.eventhandling.EventMessage;
 
 import java.util.UUID;
 
@@ -27,9 +27,10 @@ public class RunAdmission {
     }
 
     @EventHandler
-    void on(RunCreatedEvent event, @MetaDataValue(Scope.METADATA_KEY) String workspace) {
-        if (workspace != null && !workspace.isEmpty()) {
-            usage.admitRun(UUID.fromString(workspace), event.runId());
+    void on(RunCreatedEvent event, EventMessage<?> message) {
+        UUID workspace = Scope.workspaceOf(message);
+        if (workspace != null) {
+            usage.admitRun(workspace, event.runId());
         }
     }
 }

@@ -7,10 +7,9 @@ import io.heliox.atlas.api.workspace.Scope;
 import io.heliox.atlas.command.ownership.AggregateOwners;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.eventhandling.EventMessage;
 
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Frees a run's slot among its workspace's runs in flight when the run ends (failed, cancelled,
@@ -32,21 +31,20 @@ public class RunSlotRelease {
     }
 
     @EventHandler
-    void on(PhaseFailedEvent event, @MetaDataValue(Scope.METADATA_KEY) String workspace) {
-        release(event.runId(), workspace);
+    void on(PhaseFailedEvent event, EventMessage<?> message) {
+        release(event.runId(), message);
     }
 
     @EventHandler
-    void on(PhaseArtifactProducedEvent event, @MetaDataValue(Scope.METADATA_KEY) String workspace) {
+    void on(PhaseArtifactProducedEvent event, EventMessage<?> message) {
         if (event.terminal()) {
-            release(event.runId(), workspace);
+            release(event.runId(), message);
         }
     }
 
     /** The event's workspace, or (an event whose metadata lost it, a deadline's) the run's own. */
-    private void release(RunId runId, String workspace) {
-        Optional<UUID> owner = workspace == null || workspace.isEmpty()
-                ? owners.workspace(runId.toString()) : Optional.of(UUID.fromString(workspace));
-        owner.ifPresent(id -> usage.releaseRun(id, runId));
+    private void release(RunId runId, EventMessage<?> message) {
+        Optional.ofNullable(Scope.workspaceOf(message)).or(() -> owners.workspace(runId.toString()))
+                .ifPresent(workspace -> usage.releaseRun(workspace, runId));
     }
 }
