@@ -198,3 +198,31 @@ export interface UsageReport {
   lines: { meter: UsageMeter; provider: string; model: string; unit: 'run' | 'token' | 'bar' | 'byte'; quantity: number }[];
   days: { day: string; meter: UsageMeter; provider: string; model: string; quantity: number }[];
 }
+
+/** Identity and workspaces (contract tags auth and workspaces): what the admin pages show. */
+export type WorkspaceRole = 'viewer' | 'trader' | 'admin';
+export const WORKSPACE_ROLES: WorkspaceRole[] = ['viewer', 'trader', 'admin'];
+
+/** A workspace and the caller's role in it (null: a system administrator who is not a member). */
+export interface Workspace { id: string; name: string; createdAt: string; role: WorkspaceRole | null }
+export interface Member { username: string; role: WorkspaceRole; since: string }
+
+/** One of the caller's API keys; the secret itself only ever in an {@link IssuedApiKey}, once. */
+export interface ApiKey {
+  id: string; name: string; createdAt: string; expiresAt: string | null; lastUsedAt: string | null; revokedAt: string | null;
+}
+export interface IssuedApiKey extends ApiKey { key: string }
+
+export interface User {
+  id: string; username: string; systemAdmin: boolean; defaultWorkspaceId?: string | null; rateLimitPerMinute?: number | null;
+}
+
+/** One event of the event store as the audit API shows it (GET /v1/audit/events). */
+export interface AuditEvent {
+  globalIndex: number; aggregateId: string; aggregateType: string; seq: number; type: string; timestamp: string;
+  principal: string; traceId?: string | null; clientTraceId?: string; correlationId?: string | null;
+  payload: Record<string, unknown>;
+}
+export interface AuditPage { items: AuditEvent[]; nextAfter: number | null }
+/** The audit API's filters; each one given narrows the page (instants are RFC 3339, `to` exclusive). */
+export interface AuditFilter { type?: string; principal?: string; aggregateId?: string; from?: string; to?: string }

@@ -1,4 +1,5 @@
 import type {
+  AuditEvent,
   BacktestDetail, BacktestResult, DetailState, OrchestratorEvent, PackArtifact, PackManifest, PortfolioItem, StrategyDsl, T0Artifact,
   UsageReport, WorkspaceQuotas
 } from '$lib/types';
@@ -60,3 +61,16 @@ function detailOf(result: BacktestResult): DetailState | null {
 /** A workspace's quotas and a month's usage, as the contract's fixtures have them. */
 export const workspaceQuotas = quotasFixture as WorkspaceQuotas;
 export const usageReport = usageFixture as UsageReport;
+
+/** The admin screens' data: mock mode's seed, and a run's story in the audit trail as the server tells it. */
+export { workspaces, users, members, keys, MOCK_USER } from '$lib/services/adminSeed';
+export const auditEvents: AuditEvent[] = [
+  { globalIndex: 4101, aggregateId: e1.runId, aggregateType: 'Run', seq: 0, type: 'RunCreatedEvent', timestamp: '2026-12-01T09:14:03.112Z',
+    principal: 'dana', traceId: '4bf92f3577b34da6a3ce929d0e0e4736', clientTraceId: '7d1c0a55e1f94b2c', correlationId: null,
+    payload: { runId: e1.runId, prompt: 'Create MA crossover strategy', seed: 42 } },
+  { globalIndex: 4102, aggregateId: e1.runId, aggregateType: 'Run', seq: 1, type: 'PhaseStatusReportedEvent', timestamp: '2026-12-01T09:14:03.180Z',
+    principal: 'dana', traceId: '4bf92f3577b34da6a3ce929d0e0e4736', correlationId: e1.runId, payload: { runId: e1.runId, phase: 'architect' } },
+  { globalIndex: 4150, aggregateId: '5b0c2f4e-8a61-4c55-9d4f-1f0a3c2e7b10', aggregateType: 'Workspace', seq: 7, type: 'MemberRoleSetEvent',
+    timestamp: '2026-12-01T10:02:44.009Z', principal: 'mock', traceId: '0af7651916cd43dd8448eb211c80319c', correlationId: null,
+    payload: { workspaceId: '5b0c2f4e-8a61-4c55-9d4f-1f0a3c2e7b10', username: 'vic', role: 'viewer' } }
+];

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError, createHttpApi, csrfToken, packageDownloadUrl } from './api';
+import { ApiError, createHttpApi, csrfToken, describeError, packageDownloadUrl } from './api';
 
 /** api.ts against a real HTTP server on loopback. */
 let server: Server | null = null;
@@ -44,6 +44,30 @@ describe('api.ts', () => {
     expect(requests[0].headers['x-xsrf-token']).toBe('t+k=1');
     expect(requests[1].headers['x-xsrf-token']).toBeUndefined();
     expect(csrfToken('a=1')).toBeNull();
+  });
+
+  it('sends PUTs and DELETEs with the CSRF header, takes a 204 as nothing, and leaves empty filters out of the query', async () => {
+    const base = await serve((req, res) => {
+      if (req.method === 'DELETE') { res.writeHead(204).end(); return; }
+      json(res, 200, req.method === 'PUT' ? { username: 'vic', role: 'trader', since: '2026-12-01T00:00:00Z' } : { items: [], nextAfter: null });
+    });
+    const api = createHttpApi({ baseUrl: base, cookies: () => 'XSRF-TOKEN=tok' });
+    expect((await api.setMember('w 1', 'vic', 'trader')).role).toBe('trader');
+    expect(await api.removeMember('w1', 'vic')).toBeNull();
+    await api.auditEvents({ type: 'RunCreated', principal: '', aggregateId: undefined }, 41, 20);
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'PUT /v1/workspaces/w%201/members/vic', 'DELETE /v1/workspaces/w1/members/vic',
+      'GET /v1/audit/events?type=RunCreated&after=41&limit=20']);
+    expect(JSON.parse(requests[0].body)).toEqual({ role: 'trader' });
+    expect(requests[0].headers['x-xsrf-token']).toBe('tok');
+    expect(requests[1].headers['x-xsrf-token']).toBe('tok');
+  });
+
+  it('describes a refused request with where its input was wrong', () => {
+    const problem = { type: 'x', title: 'Invalid body', status: 400, detail: 'the body does not match',
+      errors: [{ pointer: '/name', message: 'too long' }, { pointer: '', message: 'not an object' }] };
+    expect(describeError(new ApiError(400, problem, problem.detail))).toBe('the body does not match (/name: too long; body: not an object)');
+    expect(describeError(new Error('offline'))).toBe('offline');
   });
 
   it('a 401 ends the session in the UI (to the login page), except for a refused login itself', async () => {

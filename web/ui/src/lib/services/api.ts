@@ -1,7 +1,8 @@
 import type {
-  BacktestDetail, OrchestratorEvent, Page, PortfolioItem, Problem, RunOptions, RunSummary, StrategyDsl, UsageReport,
-  WorkspaceQuotas
+  ApiKey, AuditFilter, AuditPage, BacktestDetail, IssuedApiKey, Member, OrchestratorEvent, Page, PortfolioItem, Problem,
+  RunOptions, RunSummary, StrategyDsl, UsageReport, User, Workspace, WorkspaceQuotas, WorkspaceRole
 } from '$lib/types';
+import { cookieValue } from './cookies';
 import { openEventStream, type EventStream, type StreamCallbacks } from './sse';
 
 /**
@@ -37,6 +38,29 @@ export interface AtlasApi {
   getQuotas(workspaceId: string): Promise<WorkspaceQuotas>;
   /** The workspace's usage of a UTC month, `YYYY-MM`, this one by default (GET /v1/workspaces/{workspaceId}/usage; admins). */
   getUsage(workspaceId: string, month?: string): Promise<UsageReport>;
+  /** The caller's workspaces (every one for a system administrator), by name. */
+  listWorkspaces(): Promise<{ items: Workspace[] }>;
+  /** A new workspace; the caller becomes its admin. */
+  createWorkspace(name: string): Promise<Workspace>;
+  listMembers(workspaceId: string): Promise<{ items: Member[] }>;
+  /** Adds a person to the workspace or changes their role (admins; the last admin stays: 409). */
+  setMember(workspaceId: string, username: string, role: WorkspaceRole): Promise<Member>;
+  removeMember(workspaceId: string, username: string): Promise<void>;
+  /** The caller's own API keys, newest first, revoked ones included; never a secret. */
+  listApiKeys(): Promise<{ keys: ApiKey[] }>;
+  /** A new key: the answer's `key` is the only time anyone sees it. */
+  createApiKey(name: string, expiresAt?: string | null): Promise<IssuedApiKey>;
+  revokeApiKey(keyId: string): Promise<ApiKey>;
+  /** A new key with the same name and expiry; the old one is revoked. */
+  rotateApiKey(keyId: string): Promise<IssuedApiKey>;
+  /** One page of the workspace's audit trail, oldest first, from after the previous page's `nextAfter` (admins). */
+  auditEvents(filter: AuditFilter, after?: number | null, limit?: number): Promise<AuditPage>;
+  /** Every user (system administrators). */
+  listUsers(): Promise<{ items: User[] }>;
+  /** A user with a password and a personal workspace (system administrators). */
+  createUser(user: { username: string; password: string; systemAdmin?: boolean }): Promise<User>;
+  /** A user's requests a minute; null for the installation's default (system administrators). */
+  setUserRateLimit(username: string, perMinute: number | null): Promise<User>;
 }
 
 export interface Caller {
@@ -69,11 +93,7 @@ export interface ApiConfig {
 
 /** The double-submit CSRF token: the XSRF-TOKEN cookie's value, echoed in the X-XSRF-TOKEN header of writes. */
 export function csrfToken(cookies: string): string | null {
-  for (const part of cookies.split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === 'XSRF-TOKEN') return decodeURIComponent(value.join('='));
-  }
-  return null;
+  return cookieValue(cookies, 'XSRF-TOKEN');
 }
 
 export function newRequestId(): string {
@@ -90,7 +110,7 @@ export function createHttpApi(config: ApiConfig = {}): AtlasApi {
   const doFetch = config.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const cookies = config.cookies ?? (() => (typeof document === 'undefined' ? '' : document.cookie));
 
-  async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const xsrf = method === 'GET' ? null : csrfToken(cookies());
     const requestId = newRequestId();
     let lastError: unknown;
@@ -114,7 +134,8 @@ export function createHttpApi(config: ApiConfig = {}): AtlasApi {
         });
       } catch (e) {
         // Network failure or timeout: the request may not have arrived. Reads are always safe to
-        // repeat; a run POST is repeated too (a duplicate run is visible and harmless, a lost click is not).
+        // repeat, and so are PUTs and DELETEs (idempotent); a POST is repeated too (a duplicate run or key
+        // is visible and harmless, a lost click is not).
         lastError = controller.signal.aborted ? new ApiError(0, null, `timed out after ${timeoutMs} ms`, requestId) : e;
         continue;
       } finally {
@@ -154,7 +175,23 @@ export function createHttpApi(config: ApiConfig = {}): AtlasApi {
     me: () => request('GET', '/v1/auth/me'),
     getQuotas: (workspaceId) => request('GET', `/v1/workspaces/${encodeURIComponent(workspaceId)}/quotas`),
     getUsage: (workspaceId, month) =>
-      request('GET', `/v1/workspaces/${encodeURIComponent(workspaceId)}/usage${month ? `?${query({ month })}` : ''}`)
+      request('GET', `/v1/workspaces/${encodeURIComponent(workspaceId)}/usage${month ? `?${query({ month })}` : ''}`),
+    listWorkspaces: () => request('GET', '/v1/workspaces'),
+    createWorkspace: (name) => request('POST', '/v1/workspaces', { name }),
+    listMembers: (workspaceId) => request('GET', `/v1/workspaces/${encodeURIComponent(workspaceId)}/members`),
+    setMember: (workspaceId, username, role) =>
+      request('PUT', `/v1/workspaces/${encodeURIComponent(workspaceId)}/members/${encodeURIComponent(username)}`, { role }),
+    removeMember: (workspaceId, username) =>
+      request('DELETE', `/v1/workspaces/${encodeURIComponent(workspaceId)}/members/${encodeURIComponent(username)}`),
+    listApiKeys: () => request('GET', '/v1/auth/keys'),
+    createApiKey: (name, expiresAt) => request('POST', '/v1/auth/keys', expiresAt ? { name, expiresAt } : { name }),
+    revokeApiKey: (keyId) => request('DELETE', `/v1/auth/keys/${encodeURIComponent(keyId)}`),
+    rotateApiKey: (keyId) => request('POST', `/v1/auth/keys/${encodeURIComponent(keyId)}/rotate`),
+    auditEvents: (filter, after, limit = 100) => request('GET', `/v1/audit/events?${query({ ...filter, after, limit })}`),
+    listUsers: () => request('GET', '/v1/users'),
+    createUser: (user) => request('POST', '/v1/users', user),
+    setUserRateLimit: (username, perMinute) =>
+      request('PUT', `/v1/users/${encodeURIComponent(username)}/rate-limit`, { perMinute })
   };
 }
 
@@ -166,8 +203,15 @@ export function packageDownloadUrl(runId: string, candidateId?: string | null, b
 
 function query(params: Record<string, string | number | null | undefined>): string {
   const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined) search.set(k, String(v));
+  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') search.set(k, String(v));
   return search.toString();
+}
+
+/** What to tell a person about a failed call: the problem's detail and, for bad input, where it was. */
+export function describeError(e: unknown): string {
+  if (!(e instanceof ApiError)) return e instanceof Error ? e.message : String(e);
+  const where = (e.problem?.errors ?? []).map((v) => `${v.pointer || 'body'}: ${v.message}`);
+  return where.length ? `${e.message} (${where.join('; ')})` : e.message;
 }
 
 function parseProblem(text: string): Problem | null {

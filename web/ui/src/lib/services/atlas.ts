@@ -3,6 +3,7 @@ import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
 import { createHttpApi, type AtlasApi } from './api';
 import { createMockApi } from './mockApi';
+import { chooseWorkspace } from './workspaceChoice';
 
 /**
  * The API the app uses: the real server, or fixtures when mock mode is on — at build time
@@ -31,4 +32,16 @@ export function toLogin(): void {
   if (!browser || window.location.pathname === resolve('/login')) return;
   sessionStorage.setItem(NEXT_KEY, window.location.pathname + window.location.search);
   void goto(resolve('/login'), { replaceState: true });
+}
+
+/**
+ * Acts in another workspace from now on (the `atlas-workspace` cookie) and loads the page again
+ * in full, so nothing fetched for the previous workspace stays on screen. A run's page goes back
+ * to the run list: that run belongs to the workspace being left.
+ */
+export function switchWorkspace(workspaceId: string): void {
+  chooseWorkspace(workspaceId);
+  const here = window.location.pathname;
+  const runs = resolve('/runs');
+  window.location.assign(here.startsWith(`${runs}/`) ? runs : here);
 }

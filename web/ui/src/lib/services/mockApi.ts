@@ -2,9 +2,12 @@ import type { AtlasApi } from './api';
 import { ApiError } from './api';
 import type { EventStream, StreamCallbacks } from './sse';
 import type {
-  BacktestDetail, OrchestratorEvent, PackArtifact, PackageRef, PortfolioItem, RunSummary, StrategyDsl, T0Artifact, UsageReport,
-  WorkspaceQuotas
+  ApiKey, AuditEvent, BacktestDetail, IssuedApiKey, Member, OrchestratorEvent, PackArtifact, PackageRef, PortfolioItem,
+  RunSummary, StrategyDsl, T0Artifact, UsageReport, User, Workspace, WorkspaceQuotas, WorkspaceRole
 } from '$lib/types';
+import { chosenWorkspace } from './workspaceChoice';
+import * as SEED from './adminSeed';
+import { MOCK_USER } from './adminSeed';
 import { isTerminal } from '$lib/types';
 import { inlineDetail } from '$lib/t0';
 
@@ -41,6 +44,7 @@ export function createMockApi(stepDelayMs = 250): AtlasApi {
   const runs = new Map<string, MockRun>();
   const portfolio: PortfolioItem[] = [];
   let counter = 0;
+  const admin = createMockAdmin();
 
   const idFor = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -157,22 +161,169 @@ export function createMockApi(stepDelayMs = 250): AtlasApi {
     },
     async logout() {},
     async me() {
-      return { username: 'mock', systemAdmin: false, via: 'session',
-        workspace: { id: QUOTAS.workspaceId, name: 'mock desk', role: 'admin' } };
+      const { id, name, role } = admin.current();
+      return { username: MOCK_USER, systemAdmin: true, via: 'session', workspace: { id, name, role } };
     },
     async getQuotas(workspaceId) {
-      if (workspaceId !== QUOTAS.workspaceId) throw notFound(`no workspace ${workspaceId}`);
-      return QUOTAS;
+      admin.workspace(workspaceId);
+      return { ...QUOTAS, workspaceId };
     },
     async getUsage(workspaceId) {
-      if (workspaceId !== USAGE.workspaceId) throw notFound(`no workspace ${workspaceId}`);
-      return USAGE;
-    }
+      admin.workspace(workspaceId);
+      return { ...USAGE, workspaceId };
+    },
+    ...admin.api
   };
 }
 
+
+/**
+ * Mock mode's users, workspaces, members, keys and audit trail: in memory, seeded so every admin
+ * screen has something to show, answering like the server (404 for what is not there, 409 for the
+ * last admin), and recording each change as an audit event of the type the server would write.
+ */
+function createMockAdmin() {
+  const now = () => new Date().toISOString();
+  const workspaces = SEED.workspaces.map((w) => ({ ...w }));
+  const users = SEED.users.map((u) => ({ ...u }));
+  const members = new Map(Object.entries(SEED.members).map(([id, list]) => [id, list.map((m) => ({ ...m }))]));
+  const keys = SEED.keys.map((k) => ({ ...k }));
+  const audit: AuditEvent[] = [];
+  let keyCounter = 0;
+
+  const record = (type: string, aggregateType: string, aggregateId: string, payload: Record<string, unknown>) => {
+    const seq = audit.filter((e) => e.aggregateId === aggregateId).length;
+    audit.push({ globalIndex: audit.length, aggregateId, aggregateType, seq, type, timestamp: now(), principal: MOCK_USER,
+      traceId: null, correlationId: null, payload });
+  };
+  workspaces.forEach((w) => record('WorkspaceCreatedEvent', 'Workspace', w.id, { workspaceId: w.id, name: w.name }));
+  keys.forEach((k) => record('ApiKeyIssuedEvent', 'UserAccount', users[0].id, { keyId: k.id, name: k.name }));
+  record('ApiKeyRevokedEvent', 'UserAccount', users[0].id, { keyId: keys[1].id });
+
+  const current = (): Workspace => workspaces.find((w) => w.id === chosenWorkspace()) ?? workspaces[0];
+  const workspace = (id: string): Workspace => {
+    const found = workspaces.find((w) => w.id === id);
+    if (!found) throw notFound(`no workspace ${id}`);
+    return found;
+  };
+  const key = (id: string): ApiKey => {
+    const found = keys.find((k) => k.id === id);
+    if (!found) throw notFound(`no API key ${id}`);
+    return found;
+  };
+  const user = (username: string): User => {
+    const found = users.find((u) => u.username === username);
+    if (!found) throw notFound(`no user ${username}`);
+    return found;
+  };
+  const issue = (name: string, expiresAt: string | null): IssuedApiKey => {
+    let n = ++keyCounter;
+    let suffix = '';
+    for (; n > 0; n = Math.floor(n / 26)) suffix = String.fromCharCode(97 + (n % 26)) + suffix;
+    const id = `newkey${suffix.padStart(6, 'a')}`;
+    const info: ApiKey = { id, name, createdAt: now(), expiresAt, lastUsedAt: null, revokedAt: null };
+    keys.unshift(info);
+    record('ApiKeyIssuedEvent', 'UserAccount', users[0].id, { keyId: id, name });
+    return { ...info, key: `atlas_${id}_${'M0ck'.repeat(9)}ab` };
+  };
+  const lastAdminLeaves = (list: Member[], username: string, role: WorkspaceRole | null) =>
+    list.some((m) => m.username === username && m.role === 'admin') && role !== 'admin'
+    && list.filter((m) => m.role === 'admin').length === 1;
+
+  const api: Pick<AtlasApi, 'listWorkspaces' | 'createWorkspace' | 'listMembers' | 'setMember' | 'removeMember' | 'listApiKeys'
+    | 'createApiKey' | 'revokeApiKey' | 'rotateApiKey' | 'auditEvents' | 'listUsers' | 'createUser' | 'setUserRateLimit'> = {
+    async listWorkspaces() {
+      return { items: [...workspaces].sort((a, b) => a.name.localeCompare(b.name)) };
+    },
+    async createWorkspace(name) {
+      if (workspaces.some((w) => w.name === name)) throw problem(409, 'Conflict', `a workspace named ${name} exists`);
+      const created: Workspace = { id: crypto.randomUUID(), name, createdAt: now(), role: 'admin' };
+      workspaces.push(created);
+      members.set(created.id, [{ username: MOCK_USER, role: 'admin', since: created.createdAt }]);
+      record('WorkspaceCreatedEvent', 'Workspace', created.id, { workspaceId: created.id, name });
+      return created;
+    },
+    async listMembers(workspaceId) {
+      workspace(workspaceId);
+      return { items: [...(members.get(workspaceId) ?? [])].sort((a, b) => a.username.localeCompare(b.username)) };
+    },
+    async setMember(workspaceId, username, role) {
+      workspace(workspaceId);
+      user(username);
+      const list = members.get(workspaceId) ?? [];
+      if (lastAdminLeaves(list, username, role)) throw problem(409, 'Conflict', 'the last admin of a workspace cannot step down');
+      const existing = list.find((m) => m.username === username);
+      const member = existing ? Object.assign(existing, { role }) : { username, role, since: now() };
+      if (!existing) list.push(member);
+      members.set(workspaceId, list);
+      record('MemberRoleSetEvent', 'Workspace', workspaceId, { username, role });
+      return { ...member };
+    },
+    async removeMember(workspaceId, username) {
+      workspace(workspaceId);
+      const list = members.get(workspaceId) ?? [];
+      if (lastAdminLeaves(list, username, null)) throw problem(409, 'Conflict', 'the last admin of a workspace cannot leave');
+      if (!list.some((m) => m.username === username)) return;
+      members.set(workspaceId, list.filter((m) => m.username !== username));
+      record('MemberRemovedEvent', 'Workspace', workspaceId, { username });
+    },
+    async listApiKeys() {
+      return { keys: keys.map((k) => ({ ...k })) };
+    },
+    async createApiKey(name, expiresAt) {
+      return issue(name, expiresAt ?? null);
+    },
+    async revokeApiKey(keyId) {
+      const found = key(keyId);
+      if (!found.revokedAt) {
+        found.revokedAt = now();
+        record('ApiKeyRevokedEvent', 'UserAccount', users[0].id, { keyId });
+      }
+      return { ...found };
+    },
+    async rotateApiKey(keyId) {
+      const found = key(keyId);
+      if (found.revokedAt) throw problem(409, 'Conflict', `API key ${keyId} is revoked`);
+      found.revokedAt = now();
+      return issue(found.name, found.expiresAt);
+    },
+    async auditEvents(filter, after, limit = 100) {
+      const ws = current().id;
+      const matching = audit.filter((e) => (after === null || after === undefined || e.globalIndex > after)
+        && (e.aggregateType !== 'Workspace' || e.aggregateId === ws)
+        && (!filter.type || e.type === filter.type) && (!filter.principal || e.principal === filter.principal)
+        && (!filter.aggregateId || e.aggregateId === filter.aggregateId)
+        && (!filter.from || e.timestamp >= filter.from) && (!filter.to || e.timestamp < filter.to));
+      const items = matching.slice(0, limit);
+      return { items, nextAfter: matching.length > limit ? items[items.length - 1].globalIndex : null };
+    },
+    async listUsers() {
+      return { items: users.map((u) => ({ ...u })) };
+    },
+    async createUser({ username, systemAdmin }) {
+      if (users.some((u) => u.username === username)) throw problem(409, 'Conflict', `a user named ${username} exists`);
+      const created: User = { id: crypto.randomUUID(), username, systemAdmin: systemAdmin ?? false, defaultWorkspaceId: null,
+        rateLimitPerMinute: null };
+      users.push(created);
+      record('UserCreatedEvent', 'UserAccount', created.id, { username });
+      return created;
+    },
+    async setUserRateLimit(username, perMinute) {
+      const found = user(username);
+      found.rateLimitPerMinute = perMinute;
+      record('RateLimitSetEvent', 'UserAccount', found.id, { perMinute });
+      return { ...found };
+    }
+  };
+  return { api, current, workspace };
+}
+
 function notFound(detail: string): ApiError {
-  return new ApiError(404, { type: 'about:blank', title: 'Not Found', status: 404, detail }, detail);
+  return problem(404, 'Not Found', detail);
+}
+
+function problem(status: number, title: string, detail: string): ApiError {
+  return new ApiError(status, { type: 'about:blank', title, status, detail }, detail);
 }
 
 function sleep(ms: number) {

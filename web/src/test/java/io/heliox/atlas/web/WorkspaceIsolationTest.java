@@ -205,6 +205,34 @@ class WorkspaceIsolationTest extends AtlasIntegrationTest {
     }
 
     @Test
+    void theBrowsersWorkspaceCookieChoosesTheWorkspaceLikeTheHeaderAndTheHeaderWins() {
+        String team = "Cookie team " + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response made = world.alice().postJson("/v1/workspaces", "{\"name\":\"" + team + "\"}");
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        String t = made.json().get("id").asText();
+        String cookie = "atlas-workspace=" + t;
+
+        assertThat(world.alice().get("/v1/auth/me", "Cookie", cookie).json().at("/workspace/id").asText()).isEqualTo(t);
+        assertThat(world.alice().get("/v1/auth/me").json().at("/workspace/id").asText())
+                .isEqualTo(world.workspaceA().toString());
+        Api.Response started = world.alice().postJson("/v1/runs", "{\"prompt\":\"cookie run\"}", "Cookie", cookie);
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String runId = started.json().get("runId").asText();
+        assertThat(world.alice().get("/v1/runs/" + runId, "Cookie", cookie).status()).isEqualTo(200);
+        assertThat(world.alice().get("/v1/runs/" + runId).status()).isEqualTo(404);
+        assertThat(world.alice().get("/v1/runs/" + runId, "Cookie", cookie,
+                "Atlas-Workspace", world.workspaceA().toString()).status()).isEqualTo(404);
+        assertThat(world.alice().get("/v1/runs", "Cookie", cookie).body()).contains(runId);
+
+        // a workspace the caller is not in answers 404 like through the header; a malformed one 400 with where
+        assertThat(world.bob().get("/v1/auth/me", "Cookie", cookie).status()).isEqualTo(404);
+        assertThat(world.bob().get("/v1/runs", "Cookie", cookie).status()).isEqualTo(404);
+        Api.Response malformed = world.bob().get("/v1/runs", "Cookie", "atlas-workspace=not-a-uuid");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().at("/errors/0/pointer").asText()).isEqualTo("/cookie/atlas-workspace");
+    }
+
+    @Test
     void everyEventOfAWorkspacesWorkCarriesItsWorkspaceAndItsPrincipal() {
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 select convert_from(meta_data, 'UTF8')::jsonb ->> 'workspaceId' as workspace,

@@ -10,6 +10,7 @@ import io.heliox.atlas.web.caller.Caller;
 import io.heliox.atlas.web.http.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
@@ -25,7 +26,8 @@ import java.util.UUID;
 /**
  * The web side's one gate for workspaces and roles. For each request to an operation of the
  * contract it works out the workspace the request acts in (the path's {@code {workspaceId}}, else
- * the {@value #HEADER} header, else the caller's default workspace) and the caller's role there,
+ * the {@value #HEADER} header, else the {@value #COOKIE} cookie, else the caller's default workspace)
+ * and the caller's role there,
  * and lets the request on only when the role covers the operation's {@code x-atlas-role}
  * ({@link OperationRoles}). A workspace the caller is not in answers 404 like one that does not
  * exist; a role too low answers 403. The outcome travels as the request's {@link Caller} (what
@@ -35,6 +37,12 @@ import java.util.UUID;
 final class WorkspaceFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Atlas-Workspace";
+    /**
+     * The browser's choice of workspace: the UI's switcher sets this cookie rather than a header,
+     * because a link (a package download) or a page load cannot send a header, and every request of
+     * the tab must act in the workspace its header shows. Named like the header; weaker than it.
+     */
+    static final String COOKIE = "atlas-workspace";
 
     private final OperationRoles roles;
     private final WorkspaceService workspaces;
@@ -60,12 +68,17 @@ final class WorkspaceFilter extends OncePerRequestFilter {
         boolean named;
         String fromPath = match.get().variables().get("workspaceId");
         String fromHeader = request.getHeader(HEADER);
+        String fromCookie = fromHeader == null || fromHeader.isBlank() ? cookie(request) : null;
+        boolean chosen = fromHeader != null || fromCookie != null;
         try {
             if (fromPath != null) {
                 workspace = uuid(fromPath, "/path/workspaceId");
                 named = true;
             } else if (fromHeader != null && !fromHeader.isBlank()) {
                 workspace = uuid(fromHeader.strip(), "/header/" + HEADER);
+                named = true;
+            } else if (fromCookie != null) {
+                workspace = uuid(fromCookie, "/cookie/" + COOKIE);
                 named = true;
             } else {
                 workspace = workspaces.defaultWorkspace(caller.userId()).orElse(null);
@@ -83,7 +96,7 @@ final class WorkspaceFilter extends OncePerRequestFilter {
                     "only a system administrator may do this", List.of());
             return;
         }
-        if (named && role.isEmpty() && (need.inWorkspace() || fromHeader != null)
+        if (named && role.isEmpty() && (need.inWorkspace() || chosen)
                 && !(caller.systemAdmin() && workspaces.exists(workspace))) {
             refuse(request, response, HttpStatus.NOT_FOUND, "not-found", "Not found",
                     "no workspace " + workspace, List.of());
@@ -112,6 +125,18 @@ final class WorkspaceFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove(Scope.METADATA_KEY);
         }
+    }
+
+    private static String cookie(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return null;
+        }
+        for (Cookie cookie : request.getCookies()) {
+            if (COOKIE.equals(cookie.getName()) && cookie.getValue() != null && !cookie.getValue().isBlank()) {
+                return cookie.getValue().strip();
+            }
+        }
+        return null;
     }
 
     private static UUID uuid(String text, String pointer) {
