@@ -27,11 +27,20 @@ class RunLatencyBench extends AtlasIntegrationTest {
     private static final int WARMUP = 20;
     private static final int RUNS = 100;
 
+    /** Which kinds to measure: {@code -Datlas.bench.kinds=mock} for the mock runs alone (all three by default). */
+    private static final String KINDS = System.getProperty("atlas.bench.kinds", "mock,llm,llm-same-seed");
+
     @Test
     void promptToTerminalEvent() {
-        measure("mock", "mock run (Milestone 1 nodes)", n -> n);
-        measure("llm", "prompt -> package (local model, engine t0, signed package), fresh seed per run", n -> 1_000_000 + n);
-        measure("llm", "prompt -> package, the same seed every run (engine result cache warm)", n -> 7L);
+        if (KINDS.contains("mock")) {
+            measure("mock", "mock run (Milestone 1 nodes)", n -> n);
+        }
+        if (java.util.List.of(KINDS.split(",")).contains("llm")) {
+            measure("llm", "prompt -> package (local model, engine t0, signed package), fresh seed per run", n -> 1_000_000 + n);
+        }
+        if (KINDS.contains("llm-same-seed")) {
+            measure("llm", "prompt -> package, the same seed every run (engine result cache warm)", n -> 7L);
+        }
     }
 
     private void measure(String mode, String label, java.util.function.LongUnaryOperator seedOf) {
