@@ -39,12 +39,15 @@ final class LayerRules {
                 .allowEmptyShould(true);
     }
 
-    /** The engine, the LLM layer, the package format and the kernel are plain Java libraries. */
+    /**
+     * The engine, the trading model, the LLM layer, the package format and the kernel are plain
+     * Java libraries.
+     */
     ArchRule pureLibrariesKnowNoFramework() {
-        return noClasses().that().resideInAnyPackage(root + ".engine..", root + ".llm..", root + ".packaging..",
-                        root + ".kernel..")
+        return noClasses().that().resideInAnyPackage(root + ".engine..", root + ".trading..", root + ".llm..",
+                        root + ".packaging..", root + ".kernel..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..")
-                .as("engine, llm, packaging and kernel know neither Spring nor Axon")
+                .as("engine, trading, llm, packaging and kernel know neither Spring nor Axon")
                 .allowEmptyShould(true);
     }
 
