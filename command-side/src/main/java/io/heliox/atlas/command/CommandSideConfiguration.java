@@ -182,8 +182,8 @@ public class CommandSideConfiguration {
 
     @Bean
     public RunWorker runWorker(CommandGateway commands, EventStore eventStore, PhaseNode nodes,
-                               ContractSchemas contracts, Clock clock) {
-        return new RunWorker(commands, eventStore, nodes, contracts, clock);
+                               ContractSchemas contracts, UsageMeter usage, AggregateOwners owners, Clock clock) {
+        return new RunWorker(commands, eventStore, nodes, contracts, new RunSlotRelease(usage, owners), clock);
     }
 
     @Bean
@@ -271,11 +271,6 @@ public class CommandSideConfiguration {
     @Bean
     public RunAdmission runAdmission(UsageMeter usage) {
         return new RunAdmission(usage);
-    }
-
-    @Bean
-    public RunSlotRelease runSlotRelease(UsageMeter usage, AggregateOwners owners) {
-        return new RunSlotRelease(usage, owners);
     }
 
     @Bean

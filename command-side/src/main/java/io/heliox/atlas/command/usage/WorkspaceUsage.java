@@ -111,10 +111,13 @@ public class WorkspaceUsage {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ReleaseRunCommand command) {
-        open(command.workspaceId());
-        if (runsInFlight.contains(command.runId().toString())) {
-            apply(new RunReleasedEvent(command.workspaceId(), command.runId(), command.at()));
-        }
+        // Recorded even when this copy holds no such run: a copy kept in this node's cache may be
+        // behind another node's admission of it, and deciding "nothing to release" appends nothing,
+        // so the copy would never learn; an append from a copy that is behind conflicts, and the
+        // release is taken again on the stream as stored. A run's end reaches its ledger once (the
+        // worker releases in the unit of work of the run's last event), so such events are rare.
+        apply(new RunReleasedEvent(command.workspaceId(), command.runId(), command.at(),
+                runsInFlight.contains(command.runId().toString())));
     }
 
     @CommandHandler

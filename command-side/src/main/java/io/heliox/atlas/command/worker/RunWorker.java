@@ -8,10 +8,12 @@ import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.run.OrchestratorEvent;
 import io.heliox.atlas.api.run.PhaseArtifactProducedEvent;
 import io.heliox.atlas.api.run.PhaseError;
+import io.heliox.atlas.api.run.PhaseFailedEvent;
 import io.heliox.atlas.api.run.PhaseStatusReportedEvent;
 import io.heliox.atlas.api.run.RecordPhaseEventCommand;
 import io.heliox.atlas.api.run.RunCreatedEvent;
 import io.heliox.atlas.api.run.RunState;
+import io.heliox.atlas.command.metering.RunEndings;
 import io.heliox.atlas.command.orch.LlmTrace;
 import io.heliox.atlas.command.orch.NodeFailed;
 import io.heliox.atlas.command.run.RunStates;
@@ -20,6 +22,7 @@ import io.heliox.atlas.contracts.Violation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -35,6 +38,9 @@ import java.util.List;
  * produced the event; after a crash the processor redelivers from its token, and the run ignores a
  * step it already has, so no step is lost or doubled.
  *
+ * <p>A run's terminal event (its package, or a failure of any cause) is passed to the
+ * {@link RunEndings} in the same unit of work, so what the run held is given back exactly once.
+ *
  * <p>Every payload is validated against the contract's OrchestratorEvent schema before it is
  * recorded; a node that breaks the contract fails its phase with {@code contract.violation}.
  */
@@ -48,14 +54,16 @@ public class RunWorker {
     private final EventStore eventStore;
     private final PhaseNode nodes;
     private final ContractSchemas contracts;
+    private final RunEndings endings;
     private final Clock clock;
 
     public RunWorker(CommandGateway commands, EventStore eventStore, PhaseNode nodes, ContractSchemas contracts,
-                     Clock clock) {
+                     RunEndings endings, Clock clock) {
         this.commands = commands;
         this.eventStore = eventStore;
         this.nodes = nodes;
         this.contracts = contracts;
+        this.endings = endings;
         this.clock = clock;
     }
 
@@ -70,10 +78,17 @@ public class RunWorker {
     }
 
     @EventHandler
-    void on(PhaseArtifactProducedEvent event, @SequenceNumber long seq) {
-        if (!event.terminal()) {
+    void on(PhaseArtifactProducedEvent event, @SequenceNumber long seq, EventMessage<?> message) {
+        if (event.terminal()) {
+            endings.ended(event.runId(), message);
+        } else {
             advance(event.runId(), seq);
         }
+    }
+
+    @EventHandler
+    void on(PhaseFailedEvent event, EventMessage<?> message) {
+        endings.ended(event.runId(), message);
     }
 
     /**

@@ -62,18 +62,23 @@ class WorkspaceUsageTest {
                 .expectException(QuotaExceededException.class).expectExceptionMessage(
                         org.hamcrest.Matchers.containsString("concurrentRuns"));
         fixture.given(new RunAdmittedEvent(WS, RUN_1, DAY, T)).when(new ReleaseRunCommand(ID, WS, RUN_1, T))
-                .expectEvents(new RunReleasedEvent(WS, RUN_1, T));
-        fixture.given(new RunAdmittedEvent(WS, RUN_1, DAY, T), new RunReleasedEvent(WS, RUN_1, T))
-                .when(new ReleaseRunCommand(ID, WS, RUN_1, T)).expectNoEvents();
-        // a first command that decides nothing still opens the ledger, so it exists under its id
+                .expectEvents(new RunReleasedEvent(WS, RUN_1, T, true));
+        // a release the ledger already took is recorded too (a copy cached on a node that missed
+        // another node's admission must conflict, not decide alone), and frees nothing
+        fixture.given(new RunAdmittedEvent(WS, RUN_1, DAY, T), new RunReleasedEvent(WS, RUN_1, T, true))
+                .when(new ReleaseRunCommand(ID, WS, RUN_1, T)).expectEvents(new RunReleasedEvent(WS, RUN_1, T, false));
+        // events recorded before heldSlot existed freed their slot
+        fixture.given(new RunAdmittedEvent(WS, RUN_1, DAY, T), new RunReleasedEvent(WS, RUN_1, T, null))
+                .when(admit(RUN_2, DAY)).expectEvents(new RunAdmittedEvent(WS, RUN_2, DAY, T));
+        // a release is the ledger's first event when nothing came before it (it names the workspace)
         fixture.givenNoPriorActivity().when(new ReleaseRunCommand(ID, WS, RUN_1, T))
-                .expectEvents(new UsageLedgerOpenedEvent(WS));
+                .expectEvents(new RunReleasedEvent(WS, RUN_1, T, false));
     }
 
     @Test
     void runsPerDayCountTheUtcDayAndStartAgainTheNext() {
-        Object[] twoToday = {new RunAdmittedEvent(WS, RUN_1, DAY, T), new RunReleasedEvent(WS, RUN_1, T),
-                new RunAdmittedEvent(WS, RUN_2, DAY, T), new RunReleasedEvent(WS, RUN_2, T)};
+        Object[] twoToday = {new RunAdmittedEvent(WS, RUN_1, DAY, T), new RunReleasedEvent(WS, RUN_1, T, true),
+                new RunAdmittedEvent(WS, RUN_2, DAY, T), new RunReleasedEvent(WS, RUN_2, T, true)};
         fixture.given(twoToday).when(admit(RUN_3, DAY)).expectException(QuotaExceededException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("runsPerDay"));
         fixture.given(twoToday).when(admit(RUN_3, DAY.plusDays(1)))

@@ -63,6 +63,9 @@ public class UsageProjection {
 
     @EventHandler
     void on(RunReleasedEvent event) {
+        if (!event.freedSlot()) {
+            return;
+        }
         jdbc.update("""
                 update workspace_usage set runs_in_flight = greatest(runs_in_flight - 1, 0), updated_at = ?
                 where workspace_id = ?""", Timestamp.from(event.at()), event.workspaceId());

@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.heliox.atlas.api.workspace.Scope;
 import io.heliox.atlas.command.application.usage.RunAdmission;
-import io.heliox.atlas.command.application.usage.RunSlotRelease;
 import io.heliox.atlas.command.application.workspace.WorkspaceAccess;
 import io.heliox.atlas.command.application.workspace.WorkspaceService;
 import io.heliox.atlas.query.usage.UsageProjection;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.messaging.StreamableMessageSource;
 import io.heliox.atlas.command.worker.RunWorker;
 import io.heliox.atlas.query.workspace.WorkspaceProjection;
 import org.axonframework.commandhandling.CommandBus;
@@ -82,8 +79,8 @@ public class AxonConfiguration {
 
     /**
      * The usage projection and the run admission run in the command's transaction (subscribing): a
-     * ledger row that cannot be written, or a run its workspace's quotas refuse, fails the command. The run-slot release retries an event it
-     * could not handle, and starts at the head the first time (runs before quotas hold no slot).
+     * ledger row that cannot be written, or a run its workspace's quotas refuse, fails the command.
+     * (A run's slot is given back by the run worker, whose failed events are retried.)
      */
     @Bean
     public ConfigurerModule usageErrorHandling() {
@@ -91,12 +88,7 @@ public class AxonConfiguration {
             configurer.eventProcessing().registerListenerInvocationErrorHandler(
                     UsageProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
             configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                    RunSlotRelease.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
-            configurer.eventProcessing().registerListenerInvocationErrorHandler(
                     RunAdmission.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
-            configurer.eventProcessing().registerTrackingEventProcessorConfiguration(RunSlotRelease.PROCESSING_GROUP,
-                    c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                            .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
         };
     }
 

@@ -77,8 +77,19 @@ public class UsageMeter {
         send("setting quotas", new SetQuotasCommand(usageId(workspace), workspace, quotas, clock.instant()));
     }
 
-    public void releaseRun(UUID workspace, RunId runId) {
-        send("releasing run " + runId, new ReleaseRunCommand(usageId(workspace), workspace, runId, clock.instant()));
+    /**
+     * Gives a run's slot back, in the caller's unit of work when there is one (the run worker's, as
+     * it handles the run's last event: that unit of work does nothing else, so the ledger is held
+     * only for its commit). A race with another node's append fails that commit; the worker's
+     * event comes again and the release is tried on the new state.
+     */
+    void releaseRun(UUID workspace, RunId runId) {
+        ReleaseRunCommand release = new ReleaseRunCommand(usageId(workspace), workspace, runId, clock.instant());
+        if (CurrentUnitOfWork.isStarted()) {
+            commands.sendAndWait(release);
+        } else {
+            RaceRetry.retrying("releasing run " + runId, () -> commands.sendAndWait(release));
+        }
     }
 
     /** Refuses a scenario of more bars than one request may ask for. */
