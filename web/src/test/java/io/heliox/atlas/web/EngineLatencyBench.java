@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signature) and answered from the cache (the same request again), medians over 30 requests
  * after 10 warm-up ones. Budgets: T0 5 s, T1 30 s; aim T1 &lt; 50 ms without Monte Carlo.
  */
+@org.springframework.test.context.TestPropertySource(properties = "atlas.usage.snapshot-every=200") // the production default, not the tests' 5
 class EngineLatencyBench extends AtlasIntegrationTest {
 
     private static final int WARMUP = 10;
