@@ -13,8 +13,4 @@ public interface RunEndings {
 
     /** @param lastEvent the run's terminal event; its metadata names the run's workspace */
     void ended(RunId runId, EventMessage<?> lastEvent);
-
-    /** Gives nothing back. */
-    RunEndings NONE = (runId, lastEvent) -> {
-    };
 }
