@@ -6,6 +6,7 @@ import io.heliox.atlas.command.application.RunStartService;
 import io.heliox.atlas.command.application.usage.RunAdmission;
 import io.heliox.atlas.command.application.usage.RunSlotRelease;
 import io.heliox.atlas.command.application.usage.RunMeters;
+import io.heliox.atlas.command.application.usage.PendingBacktestBars;
 import io.heliox.atlas.command.application.usage.UsageMeter;
 import io.heliox.atlas.command.ownership.AggregateOwners;
 import io.heliox.atlas.command.usage.WorkspaceUsage;
@@ -235,6 +236,13 @@ public class CommandSideConfiguration {
     @Bean
     public AggregateOwners aggregateOwners(JdbcTemplate jdbc) {
         return new AggregateOwners(jdbc);
+    }
+
+    /** The engine API's bars, waiting to be recorded in batches. */
+    @Bean
+    public PendingBacktestBars pendingBacktestBars(JdbcTemplate jdbc, CommandGateway commands,
+                                                   org.axonframework.common.transaction.TransactionManager transactions) {
+        return new PendingBacktestBars(jdbc, commands, transactions);
     }
 
     /** The installation's quotas ({@code atlas.quotas.*}, {@code ATLAS_QUOTA_*}): each workspace's unless it set its own. */

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.heliox.atlas.command.application.identity.Principal;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.web.support.Api;
+import io.heliox.atlas.command.application.usage.PendingBacktestBars;
 import io.heliox.atlas.web.support.AtlasIntegrationTest;
 import io.heliox.atlas.web.support.SseRead;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QuotaApiTest extends AtlasIntegrationTest {
 
     private static final String MONTH = YearMonth.now(ZoneOffset.UTC).toString();
+
+    @Autowired
+    private PendingBacktestBars pendingBars;
 
     /** A new user, admin of their own new workspace, with a key. */
     private record Owner(Principal user, UUID workspace, Api api) {
@@ -271,6 +277,58 @@ class QuotaApiTest extends AtlasIntegrationTest {
         // another workspace's usage is not there to see
         Owner other = owner("quota-other");
         assertThat(other.api().get(usage).status()).isEqualTo(404);
+    }
+
+    @Test
+    void engineBacktestsAreMeteredAfterTheAnswerInTheCallersName() {
+        Owner gil = owner("quota-engine");
+        // a seed of its own: a scenario the engine has not simulated before (a cached answer simulates nothing)
+        String body = ContractSchemas.resourceText("contracts/fixtures/valid/engine-backtest-request/t0-inline-minimal.json")
+                .replace("\"seed\": 42", "\"seed\": " + (1_000_000 + new java.util.Random().nextInt(1_000_000)));
+        Api.Response answer = gil.api().postJson("/api/v1/engine/t0", body);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        // recorded after the answer (in a batch within seconds), in the caller's name
+        String usage = "/v1/workspaces/" + gil.workspace() + "/usage?month=" + MONTH;
+        await(Duration.ofSeconds(20), "the engine's bars in the ledger", () -> gil.api().get(usage).json()
+                .get("lines").findValuesAsText("meter").contains("backtestBars"));
+        List<Map<String, Object>> recorded = jdbc.queryForList("""
+                select convert_from(payload, 'UTF8')::jsonb as payload, convert_from(meta_data, 'UTF8') as meta
+                from domain_event_entry where aggregate_identifier = ? and payload_type like '%UsageRecordedEvent'""",
+                "usage:" + gil.workspace());
+        assertThat(recorded).hasSize(1);
+        recorded.forEach(row -> {
+            assertThat(row.get("payload").toString()).contains("\"reference\": \"engine\"");
+            assertThat(row.get("meta").toString()).contains(gil.user().username());
+        });
+        assertThat(line(gil.api().get(usage).json(), "backtestBars").get("quantity").asLong())
+                .as("the scenario's bars").isEqualTo(1000);
+        assertThat(jdbc.queryForObject("select count(*) from backtest_bars_pending where workspace_id = ?", Long.class,
+                gil.workspace())).as("recorded rows are gone with the same commit").isZero();
+    }
+
+    @Test
+    void waitingEngineBarsAreRecordedOncePerPrincipalAndDay() {
+        Owner hal = owner("quota-engine-batch");
+        Principal ida = newUser("quota-engine-batch-ida");
+        Instant now = Instant.now();
+        for (int i = 1; i <= 20; i++) {
+            pendingBars.add(hal.workspace(), i, now, (i % 4 == 0 ? ida : hal.user()).username());
+        }
+        pendingBars.flush(); // the scheduled flush may take some rows first: the sums are the same either way
+        await(Duration.ofSeconds(20), "every row recorded", () -> jdbc.queryForObject(
+                "select count(*) from backtest_bars_pending where workspace_id = ?", Long.class, hal.workspace()) == 0);
+        List<Map<String, Object>> recorded = jdbc.queryForList("""
+                select (convert_from(payload, 'UTF8')::jsonb ->> 'quantity')::bigint as bars,
+                       convert_from(meta_data, 'UTF8')::jsonb ->> 'principal' as principal
+                from domain_event_entry where aggregate_identifier = ? and payload_type like '%UsageRecordedEvent'""",
+                "usage:" + hal.workspace());
+        Map<String, Long> byPrincipal = new HashMap<>();
+        recorded.forEach(row -> byPrincipal.merge(row.get("principal").toString(), ((Number) row.get("bars")).longValue(),
+                Long::sum));
+        assertThat(byPrincipal).containsOnly(Map.entry(hal.user().username(), 150L),
+                Map.entry(ida.username(), 60L)); // 4 + 8 + ... + 20; the rest 150
+        assertThat(line(hal.api().get("/v1/workspaces/" + hal.workspace() + "/usage?month=" + MONTH).json(), "backtestBars")
+                .get("quantity").asLong()).isEqualTo(210);
     }
 
     private static JsonNode line(JsonNode report, String meter) {

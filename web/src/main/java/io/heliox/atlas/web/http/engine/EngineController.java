@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.heliox.atlas.command.application.usage.UsageMeter;
 import io.heliox.atlas.command.application.backtest.BacktestRejected;
+import io.heliox.atlas.command.application.usage.PendingBacktestBars;
 import io.heliox.atlas.command.application.backtest.EngineBacktests;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.contracts.Violation;
@@ -23,8 +23,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import java.util.Locale;
 
 /**
@@ -41,11 +41,13 @@ public class EngineController {
     private final ContractSchemas contracts;
     private final RequestBodies bodies;
     private final EngineResponses responses;
-    private final UsageMeter usage;
+    private final PendingBacktestBars pendingBars;
+    private final Clock clock;
 
     public EngineController(EngineBacktests backtests, ContractSchemas contracts, RequestBodies bodies,
-                            EngineResponses responses, UsageMeter usage) {
-        this.usage = usage;
+                            EngineResponses responses, PendingBacktestBars pendingBars, Clock clock) {
+        this.pendingBars = pendingBars;
+        this.clock = clock;
         this.backtests = backtests;
         this.contracts = contracts;
         this.bodies = bodies;
@@ -76,13 +78,16 @@ public class EngineController {
         } catch (EngineBacktests.Busy e) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "engine-busy", "Engine busy", e.getMessage(), List.of());
         }
+        long metering = System.nanoTime();
         if (outcome.simulatedBars() > 0 && caller.workspaceId() != null) {
-            usage.recordBacktestBars(caller.workspaceId(), "engine:" + UUID.randomUUID(), "engine", outcome.simulatedBars());
+            // recorded on the ledger after the answer, in batches (PendingBacktestBars says why)
+            pendingBars.add(caller.workspaceId(), outcome.simulatedBars(), clock.instant(), caller.principal().username());
         }
         long answering = System.nanoTime();
         byte[] answer = responses.write(tier, outcome.result());
         StringBuilder timing = new StringBuilder();
         outcome.timings().forEach((stage, ms) -> timing.append(String.format(Locale.ROOT, "%s;dur=%.1f, ", stage, ms)));
+        timing.append(String.format(Locale.ROOT, "meter;dur=%.1f, ", (answering - metering) / 1e6));
         timing.append(String.format(Locale.ROOT, "answer;dur=%.1f", (System.nanoTime() - answering) / 1e6));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
