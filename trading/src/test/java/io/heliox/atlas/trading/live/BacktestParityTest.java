@@ -110,6 +110,15 @@ class BacktestParityTest {
                 .anyMatch(id -> id.startsWith("mock:ema-trend-"));
         // six answers of the local model, each a full set of its archetypes
         assertThat(strategies.stream().filter(s -> s.origin().equals("local"))).hasSize(6 * Candidates.PER_ANSWER);
+        // an archetype is the id without its whole-number parameters (ma-cross-12-40 → ma-cross)
+        List<String> archetypes = strategies.stream().filter(s -> s.origin().equals("local"))
+                .map(s -> s.validation().normalized().path("id").asText().replaceAll("(-\\d+)+$", "")).toList();
+        for (int answer = 0; answer < 6; answer++) {
+            assertThat(Set.copyOf(archetypes.subList(answer * Candidates.PER_ANSWER, (answer + 1) * Candidates.PER_ANSWER)))
+                    .as("answer %d: one candidate per archetype", answer).hasSize(Candidates.PER_ANSWER);
+        }
+        assertThat(Set.copyOf(archetypes)).contains("ma-cross", "ema-cross", "ema-trend", "rsi-revert", "bbands-revert",
+                "channel-breakout", "atr-breakout", "momentum");
         assertThat(strategies).anyMatch(s -> s.validation().ir().risk().stopLossAtr() != null)
                 .anyMatch(s -> s.validation().ir().risk().stopLossBps() != null);
     }
