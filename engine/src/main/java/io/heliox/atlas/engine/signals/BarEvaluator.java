@@ -38,7 +38,8 @@ public final class BarEvaluator {
         void run();
     }
 
-    private final List<Step> steps = new ArrayList<>();
+    private final List<Step> steps = new ArrayList<>(); // while compiling
+    private final Step[] program; // the steps in run order, inputs first
     private final Map<IrNode, Integer> numberSlots = new HashMap<>();
     private final Map<IrNode, Integer> boolSlots = new HashMap<>();
     private final double[] numbers; // each number node's value on the current bar, by slot
@@ -65,6 +66,7 @@ public final class BarEvaluator {
             ruleCodes[r] = BarAction.of(rules.get(r).action());
             warmUp = Math.max(warmUp, lookback(rules.get(r).when()));
         }
+        program = steps.toArray(Step[]::new);
         numbers = new double[numberSlots.size()];
         bools = new boolean[boolSlots.size()];
         warmUpBars = warmUp;
@@ -91,7 +93,7 @@ public final class BarEvaluator {
         this.low = low;
         this.close = close;
         this.volume = volume;
-        for (Step step : steps) {
+        for (Step step : program) {
             step.run();
         }
         barsSeen++;
