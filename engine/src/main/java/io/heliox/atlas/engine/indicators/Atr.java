@@ -33,4 +33,44 @@ public final class Atr {
         }, high, low, close);
         return out;
     }
+
+    /** {@code atr(n)} bar by bar from the bar's own prices: {@link #of}'s true range and smoothing; NaN restarts. */
+    public static Indicator.Step stream(int n) {
+        NanFreeRuns.requireWindow(n);
+        return new Indicator.Step() {
+            private int ranges = -1; // true ranges seen in the current run (−1: no bar yet), capped at n + 1
+            private double previousClose;
+            private double avg;
+
+            @Override
+            public double next(Indicator.BarInputs in) {
+                double high = in.high();
+                double low = in.low();
+                double close = in.close();
+                if (Double.isNaN(high) || Double.isNaN(low) || Double.isNaN(close)) {
+                    ranges = -1;
+                    avg = 0;
+                    return Double.NaN;
+                }
+                double before = previousClose;
+                previousClose = close;
+                if (ranges < 0) {
+                    ranges = 0;
+                    return Double.NaN;
+                }
+                double tr = Math.max(high - low, Math.max(Math.abs(high - before), Math.abs(low - before)));
+                if (ranges < n) {
+                    ranges++;
+                    if (ranges < n) {
+                        avg += tr;
+                        return Double.NaN;
+                    }
+                    avg = (avg + tr) / n;
+                    return avg;
+                }
+                avg = (avg * (n - 1) + tr) / n;
+                return avg;
+            }
+        };
+    }
 }

@@ -56,4 +56,49 @@ public final class BollingerBands {
         }, x);
         return out;
     }
+
+    /**
+     * {@code ma + signedK·σ} bar by bar: {@link #band}'s Welford updates in its order, the window's
+     * oldest input kept for the sliding update; NaN restarts. {@code bbands_mid} is {@link Sma#stream}.
+     */
+    public static Indicator.Step stream(int n, double signedK) {
+        NanFreeRuns.requireWindow(n);
+        double[] window = new double[n];
+        return new Indicator.Step() {
+            private int seen; // capped at n
+            private int slot;
+            private double mean;
+            private double m2;
+
+            @Override
+            public double next(Indicator.BarInputs in) {
+                double x = in.series(0);
+                if (Double.isNaN(x)) {
+                    seen = 0;
+                    slot = 0;
+                    mean = 0;
+                    m2 = 0;
+                    return Double.NaN;
+                }
+                if (seen < n) {
+                    seen++;
+                    double delta = x - mean;
+                    mean += delta / seen;
+                    m2 += delta * (x - mean);
+                } else {
+                    double old = window[slot];
+                    double newMean = mean + (x - old) / n;
+                    m2 += (x - old) * (x - newMean + old - mean);
+                    mean = newMean;
+                }
+                window[slot] = x;
+                slot = slot + 1 == n ? 0 : slot + 1;
+                if (seen < n) {
+                    return Double.NaN;
+                }
+                double sigma = Math.sqrt(Math.max(m2, 0) / n);
+                return mean + signedK * sigma;
+            }
+        };
+    }
 }

@@ -30,4 +30,36 @@ public final class Ema {
         }, x);
         return out;
     }
+
+    /** {@code ema(x, n)} bar by bar: {@link #of}'s seed and recursion, a NaN input restarting the run. */
+    public static Indicator.Step stream(int n) {
+        NanFreeRuns.requireWindow(n);
+        double alpha = 2.0 / (n + 1);
+        return new Indicator.Step() {
+            private int seen; // capped at n + 1: past the seed only the recursion matters
+            private double sum;
+            private double last;
+
+            @Override
+            public double next(Indicator.BarInputs in) {
+                double x = in.series(0);
+                if (Double.isNaN(x)) {
+                    seen = 0;
+                    sum = 0;
+                    return Double.NaN;
+                }
+                if (seen < n) {
+                    seen++;
+                    sum += x;
+                    if (seen < n) {
+                        return Double.NaN;
+                    }
+                    last = sum / n;
+                    return last;
+                }
+                last = last + alpha * (x - last);
+                return last;
+            }
+        };
+    }
 }

@@ -16,4 +16,28 @@ public final class Lag {
         }
         return out;
     }
+
+    /** {@code lag(x, k)} bar by bar: a ring of the last k inputs. */
+    public static Indicator.Step stream(int k) {
+        if (k < 0) {
+            throw new IllegalArgumentException("a negative shift would read the future: " + k);
+        }
+        if (k == 0) {
+            return in -> in.series(0);
+        }
+        double[] window = new double[k];
+        return new Indicator.Step() {
+            private boolean full;
+            private int slot;
+
+            @Override
+            public double next(Indicator.BarInputs in) {
+                double out = full ? window[slot] : Double.NaN;
+                window[slot] = in.series(0);
+                slot = slot + 1 == k ? 0 : slot + 1;
+                full |= slot == 0;
+                return out;
+            }
+        };
+    }
 }

@@ -41,4 +41,49 @@ final class SlidingExtreme {
         }, x);
         return out;
     }
+
+    /**
+     * The same monotonic deque bar by bar (values kept beside their bar numbers, since the inputs
+     * are not kept); a NaN input empties it and starts a new run, as {@link NanFreeRuns#forEach} does.
+     */
+    static Indicator.Step stream(int n, boolean max) {
+        NanFreeRuns.requireWindow(n);
+        long[] bars = new long[n];
+        double[] values = new double[n];
+        return new Indicator.Step() {
+            private long t; // bar number inside the current run
+            private int head;
+            private int size;
+
+            @Override
+            public double next(Indicator.BarInputs in) {
+                double x = in.series(0);
+                if (Double.isNaN(x)) {
+                    t = 0;
+                    head = 0;
+                    size = 0;
+                    return Double.NaN;
+                }
+                if (size > 0 && bars[head] <= t - n) { // oldest left the window
+                    head = (head + 1) % n;
+                    size--;
+                }
+                while (size > 0) {
+                    double last = values[(head + size - 1) % n];
+                    if (max ? last <= x : last >= x) {
+                        size--;
+                    } else {
+                        break;
+                    }
+                }
+                int tail = (head + size) % n;
+                bars[tail] = t;
+                values[tail] = x;
+                size++;
+                double out = t >= n - 1 ? values[head] : Double.NaN;
+                t++;
+                return out;
+            }
+        };
+    }
 }

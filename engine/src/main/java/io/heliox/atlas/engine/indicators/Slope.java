@@ -14,4 +14,24 @@ public final class Slope {
         }
         return out;
     }
+
+    /** {@code slope(x, n)} bar by bar: the input n bars back from a ring of the last n (NaN simply propagates). */
+    public static Indicator.Step stream(int n) {
+        NanFreeRuns.requireWindow(n);
+        double[] window = new double[n];
+        return new Indicator.Step() {
+            private boolean full;
+            private int slot;
+
+            @Override
+            public double next(Indicator.BarInputs in) {
+                double x = in.series(0);
+                double out = full ? (x - window[slot]) / n : Double.NaN;
+                window[slot] = x;
+                slot = slot + 1 == n ? 0 : slot + 1;
+                full |= slot == 0;
+                return out;
+            }
+        };
+    }
 }

@@ -60,4 +60,39 @@ public final class Sma {
         }
         return Double.isFinite(sum);
     }
+
+    /**
+     * {@code ma(x, n)} bar by bar: the run's sum takes the same additions and subtractions in the
+     * same order as {@link #of} ({@code sum += x[t]; sum -= x[t−n]}, then {@code / n}), so the same
+     * bits; a NaN input starts a new run as {@link NanFreeRuns#forEach} does.
+     */
+    public static Indicator.Step stream(int n) {
+        NanFreeRuns.requireWindow(n);
+        double[] window = new double[n]; // the run's last n inputs, the oldest at [slot] once full
+        return new Indicator.Step() {
+            private int seen; // bars of the current NaN-free run, capped at n
+            private int slot;
+            private double sum;
+
+            @Override
+            public double next(Indicator.BarInputs in) {
+                double x = in.series(0);
+                if (Double.isNaN(x)) {
+                    seen = 0;
+                    slot = 0;
+                    sum = 0;
+                    return Double.NaN;
+                }
+                sum += x;
+                if (seen == n) {
+                    sum -= window[slot];
+                } else {
+                    seen++;
+                }
+                window[slot] = x;
+                slot = slot + 1 == n ? 0 : slot + 1;
+                return seen == n ? sum / n : Double.NaN;
+            }
+        };
+    }
 }
