@@ -12,7 +12,10 @@ import java.util.Optional;
 /**
  * Cash by currency and positions by instrument, as an immutable value: {@link #apply(Fill)} returns
  * the account after the fill, so an account is changed by fills and by nothing else (a rejected order
- * has no way to reach it), and any earlier state can be kept for comparison or replay.
+ * has no way to reach it), and any earlier state can be kept for comparison or replay. The one
+ * exception is what a corporate action does to the books without a trade (a split's new share count,
+ * a dividend's cash): {@link #withPosition} and {@link #credit}, which the {@code corporate} package
+ * calls with the amounts its events record.
  *
  * <p><b>One booking for every instrument.</b> A fill moves its whole notional through cash: {@code cash
  * −= signedQty × price + fee}, the engine's booking. For a fully funded instrument that is the
@@ -64,6 +67,24 @@ public record Account(Map<String, BigDecimal> cash, Map<InstrumentId, Position> 
         Map<InstrumentId, Position> newPositions = new LinkedHashMap<>(positions);
         newPositions.put(fill.instrumentId(), after);
         return new Account(newCash, newPositions);
+    }
+
+    /**
+     * The account with {@code position} in place of the one it held in that instrument: for a booking that
+     * is not a fill (a split converts the quantity and keeps the basis). The caller answers for the
+     * position being what the books should say; no cash moves.
+     */
+    public Account withPosition(Position position) {
+        Map<InstrumentId, Position> newPositions = new LinkedHashMap<>(positions);
+        newPositions.put(position.instrumentId(), position);
+        return new Account(cash, newPositions);
+    }
+
+    /** The account with {@code amount} (signed: negative is a debit) added to its cash in {@code currency}. */
+    public Account credit(String currency, BigDecimal amount) {
+        Map<String, BigDecimal> newCash = new LinkedHashMap<>(cash);
+        newCash.put(currency, cash(currency).add(amount));
+        return new Account(newCash, positions);
     }
 
     /**
