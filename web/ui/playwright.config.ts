@@ -36,8 +36,10 @@ export default defineConfig({
         '--disable-background-networking', '--disable-component-update', '--disable-sync']
     }
   },
+  // The server's log goes to server.log in the data directory (test-results/e2e-data-*), kept
+  // after the run: a 500 in a trace is explained there.
   webServer: {
-    command: `java -Ddisable-axoniq-console-message=true -jar ${jar} --server.port=${port} --atlas.data-dir=${dataDir} --spring.main.banner-mode=off`,
+    command: `java -Ddisable-axoniq-console-message=true -jar ${jar} --server.port=${port} --atlas.data-dir=${dataDir} --spring.main.banner-mode=off --logging.file.name=${dataDir}/server.log`,
     url: `http://127.0.0.1:${port}/healthz`,
     timeout: 120_000,
     reuseExistingServer: false,

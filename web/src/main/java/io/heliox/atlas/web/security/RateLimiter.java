@@ -5,7 +5,6 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -67,11 +66,18 @@ final class RateLimiter {
             proxies.clear(); // a bound, not a cache policy: proxies are cheap to build again
         }
         Bucket proxy = proxies.computeIfAbsent(bucket, id -> {
-            RemoteBucketBuilder<String> builder = buckets.builder();
-            if (perMinute >= EXACT_BELOW) {
-                builder = builder.withOptimization(Optimizations.delaying(new DelayParameters(perMinute / 100, SYNC_EVERY)));
+            Bucket exact = buckets.builder().build(id, () -> configuration);
+            if (perMinute < EXACT_BELOW) {
+                return exact;
             }
-            return builder.build(id, () -> configuration);
+            // bucket4j's delaying proxy batches concurrent calls, and a batch that finds no bucket fails
+            // ("bucket does not exist") instead of creating it: a browser's first page load after signing
+            // in got a 500 for every request in that batch. So the bucket is made by an exact call first,
+            // while computeIfAbsent holds the others back.
+            exact.getAvailableTokens();
+            return buckets.builder()
+                    .withOptimization(Optimizations.delaying(new DelayParameters(perMinute / 100, SYNC_EVERY)))
+                    .build(id, () -> configuration);
         });
         ConsumptionProbe probe = proxy.tryConsumeAndReturnRemaining(1);
         return new Verdict(probe.isConsumed(), perMinute, probe.getRemainingTokens(),
