@@ -44,4 +44,61 @@ public final class SlippageModel {
         }
         return out;
     }
+
+    /**
+     * The same values bar by bar, for a live session that sees one close at a time: {@link #next}
+     * returns what {@link #bps} gives at that bar, bit for bit (the same sums, updated in the same
+     * order), holding only the last {@code window + 2} closes.
+     */
+    public static final class Streaming {
+
+        private final double baseBps;
+        private final double kVol;
+        private final int window;
+        private final double[] closes; // ring of the last window + 2 closes: a return leaving needs two
+        private long t = -1;
+        private double sum;
+        private double sumSq;
+
+        public Streaming(double baseBps, double kVol, int window) {
+            if (window < 1) {
+                throw new IllegalArgumentException("window must be at least 1, was " + window);
+            }
+            this.baseBps = baseBps;
+            this.kVol = kVol;
+            this.window = window;
+            this.closes = new double[window + 2];
+        }
+
+        /** Takes the next bar's close and returns the slippage in bps at that bar. */
+        public double next(double close) {
+            t++;
+            closes[(int) (t % closes.length)] = close;
+            if (kVol == 0) {
+                return baseBps;
+            }
+            if (t >= 1) {
+                double r = close / at(t - 1) - 1;
+                sum += r;
+                sumSq += r * r;
+            }
+            long oldest = t - window;
+            if (oldest >= 1) {
+                double r = at(oldest) / at(oldest - 1) - 1;
+                sum -= r;
+                sumSq -= r * r;
+            }
+            long count = Math.min(t, window);
+            double sigma = 0;
+            if (count >= 1) {
+                double mean = sum / count;
+                sigma = Math.sqrt(Math.max(sumSq / count - mean * mean, 0));
+            }
+            return baseBps + kVol * sigma * 1e4;
+        }
+
+        private double at(long bar) {
+            return closes[(int) (bar % closes.length)];
+        }
+    }
 }

@@ -122,6 +122,26 @@ class SimulatorTest {
     }
 
     @Test
+    void slippageBarByBarIsTheBatchValueBitForBit() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        for (int window : new int[]{1, 2, 3, 20, 60}) {
+            double[] close = new double[500];
+            double price = 100;
+            for (int t = 0; t < close.length; t++) {
+                price *= 1 + (random.nextDouble() - 0.5) * 0.04;
+                close[t] = price;
+            }
+            for (double kVol : new double[]{0, 0.5, 2}) {
+                double[] batch = SlippageModel.bps(close, 3, kVol, window);
+                SlippageModel.Streaming live = new SlippageModel.Streaming(3, kVol, window);
+                for (int t = 0; t < close.length; t++) {
+                    assertThat(live.next(close[t])).as("window %d, k %s, bar %d", window, kVol, t).isEqualTo(batch[t]);
+                }
+            }
+        }
+    }
+
+    @Test
     void aStopLossSellsAtTheStopWhenTheBarCrossesIt() {
         // long at 100, stop 200 bps = 98; bar 1 low 97 → out at 98
         Bars b = bars(flat(100), bar(100, 101, 97, 99), flat(99));
