@@ -22,6 +22,8 @@ import io.heliox.atlas.trading.live.Bar;
 import io.heliox.atlas.trading.marketdata.BarClosed;
 import io.heliox.atlas.trading.marketdata.MarketData;
 import io.heliox.atlas.trading.marketdata.Quote;
+import io.heliox.atlas.trading.marketdata.Stale;
+import io.heliox.atlas.trading.marketdata.StalenessGuard;
 import io.heliox.atlas.trading.marketdata.Trade;
 import io.heliox.atlas.trading.order.OrderAccepted;
 import io.heliox.atlas.trading.order.OrderCheck;
@@ -37,7 +39,6 @@ import io.heliox.atlas.trading.venue.book.Liquidity;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -74,7 +75,8 @@ import java.util.SplittableRandom;
  *
  * <p><b>Prices that are too old.</b> An order that must trade now (market, IOC, FOK) is rejected when
  * the instrument's last price is older than {@link PaperVenueSettings#maxPriceAge()}
- * ({@code marketdata.stale}) or there is none ({@code marketdata.no_price}). Quotes and trades
+ * ({@code marketdata.stale}) or there is none ({@code marketdata.no_price}), as the
+ * {@link StalenessGuard} judges it. Quotes and trades
  * refresh the price and the clock; fills come from bars (a book of depth is the {@code venue.book}
  * package's, not yet wired here).
  *
@@ -91,6 +93,7 @@ public final class PaperVenue implements ExecutionPort {
     private final OrderValidator validator;
     private final PaperVenueSettings settings;
     private final ExecutionListener listener;
+    private final StalenessGuard freshness;
     private Account account;
     private Instant now;
     private long venueOrders;
@@ -110,6 +113,7 @@ public final class PaperVenue implements ExecutionPort {
         this.now = Objects.requireNonNull(start, "start");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.freshness = new StalenessGuard(settings.maxPriceAge());
     }
 
     /** The venue's time: the latest market data's. */
@@ -131,6 +135,7 @@ public final class PaperVenue implements ExecutionPort {
             now = message.time();
         }
         acknowledgeDue();
+        freshness.record(message);
         if (message.isPrice() && message.instrumentId() != null) {
             MarketState market = market(message.instrumentId());
             if (market.priceTime == null || !message.time().isBefore(market.priceTime)) {
@@ -163,7 +168,7 @@ public final class PaperVenue implements ExecutionPort {
         seen.add(order.clientOrderId());
         if (check instanceof OrderReject reject) {
             emit(new OrderRejected(order.clientOrderId(), SUBMIT, reject.code(), reject.detail(), now));
-        } else if (mustTradeNow(order) && stalePrice(order, market)) {
+        } else if (mustTradeNow(order) && stalePrice(order)) {
             // the rejection was emitted by stalePrice
         } else {
             accept((OrderAccepted) check);
@@ -219,17 +224,9 @@ public final class PaperVenue implements ExecutionPort {
     }
 
     /** Rejects (and says so) when the order's instrument has no price young enough to trade on. */
-    private boolean stalePrice(OrderRequest order, MarketState market) {
-        if (market == null || market.priceTime == null) {
-            emit(new OrderRejected(order.clientOrderId(), SUBMIT, "marketdata.no_price",
-                    "no price for " + order.instrumentId() + " has arrived yet", now));
-            return true;
-        }
-        Duration age = Duration.between(market.priceTime, now);
-        if (age.compareTo(settings.maxPriceAge()) > 0) {
-            emit(new OrderRejected(order.clientOrderId(), SUBMIT, "marketdata.stale", "the last price of "
-                    + order.instrumentId() + " is " + age + " old, more than the " + settings.maxPriceAge() + " allowed",
-                    now));
+    private boolean stalePrice(OrderRequest order) {
+        if (freshness.check(order.instrumentId(), now) instanceof Stale stale) {
+            emit(new OrderRejected(order.clientOrderId(), SUBMIT, stale.code(), stale.detail(), now));
             return true;
         }
         return false;

@@ -277,6 +277,8 @@ class PaperVenueTest {
     @Test
     void anOrderThatMustTradeNowIsRefusedOnPricesTooOldOrNone() {
         PaperVenue venue = venue(PLAIN, Latency.NONE);
+        venue.submit(order("silent", Side.BUY, OrderType.LIMIT, "1", "100", null, TimeInForce.IOC, false));
+        venue.onMarketData(new Heartbeat(null, T0));
         venue.submit(market("early", Side.BUY, "1", TimeInForce.GTC));
         venue.submit(order("early-ioc", Side.BUY, OrderType.LIMIT, "1", "100", null, TimeInForce.IOC, false));
         venue.onMarketData(bar(0, 100, 100, 100, 100, 1000));
@@ -285,7 +287,8 @@ class PaperVenueTest {
         venue.submit(order("patient", Side.BUY, OrderType.LIMIT, "1", "99", null, TimeInForce.GTC, false));
         assertThat(all(OrderRejected.class)).extracting(OrderRejected::clientOrderId, OrderRejected::code)
                 // before any price, the venue's checks already refuse a market order: no notional to check
-                .containsExactly(Tuple.tuple("early", "price.missing"),
+                .containsExactly(Tuple.tuple("silent", "marketdata.feed_silent"),
+                        Tuple.tuple("early", "price.missing"),
                         Tuple.tuple("early-ioc", "marketdata.no_price"),
                         Tuple.tuple("late", "marketdata.stale"));
         assertThat(all(OrderAcknowledged.class)).extracting(OrderAcknowledged::clientOrderId).containsExactly("patient");
