@@ -22,7 +22,7 @@ import java.util.List;
  * candidates, the writer's maximum, one per archetype; for each direction (long, short, both) and
  * with and without the ATR feature (ATR stops instead of bps stops).
  */
-final class Candidates {
+public final class Candidates {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,7 +32,7 @@ final class Candidates {
     private Candidates() {
     }
 
-    static List<JsonNode> mock() {
+    public static List<JsonNode> mock() {
         List<JsonNode> out = new ArrayList<>();
         resource("live/mock-candidates.json").path("candidates").forEach(out::add);
         return out;
@@ -60,7 +60,7 @@ final class Candidates {
         return out;
     }
 
-    static JsonNode resource(String name) {
+    public static JsonNode resource(String name) {
         try (InputStream in = Candidates.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no resource " + name);
