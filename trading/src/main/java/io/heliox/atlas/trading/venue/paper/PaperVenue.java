@@ -326,8 +326,14 @@ public final class PaperVenue implements ExecutionPort {
             }
         }
         for (Working w : hadTheirChance) {
-            if (working.containsKey(w.order.clientOrderId()) && w.order.timeInForce() == TimeInForce.IOC) {
+            if (!working.containsKey(w.order.clientOrderId())) {
+                continue;
+            }
+            if (w.order.timeInForce() == TimeInForce.IOC) {
                 close(w, "ioc.unfilled", "immediate-or-cancel: " + plain(w.leaves()) + " found no fill on the bar of "
+                        + bar.openTime());
+            } else if (w.order.timeInForce() == TimeInForce.FOK) {
+                close(w, "fok.not_fillable", "fill-or-kill: " + plain(w.leaves()) + " found no fill on the bar of "
                         + bar.openTime());
             }
         }

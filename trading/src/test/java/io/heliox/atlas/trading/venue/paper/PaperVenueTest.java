@@ -216,6 +216,26 @@ class PaperVenueTest {
     }
 
     @Test
+    void aFillOrKillLimitTheBarDoesNotReachIsClosedNotLeftWorking() {
+        // found by PaperVenuePropertiesTest: an unfilled FOK limit outlived its bar and worked on as a GTC
+        for (FillModel fills : List.of(ENGINE, PLAIN)) {
+            reports.clear();
+            PaperVenue venue = venue(fills, Latency.NONE);
+            venue.onMarketData(bar(0, 100, 101, 99, 100, 1000));
+            venue.submit(order("fok", Side.BUY, OrderType.LIMIT, "1", "98", null, TimeInForce.FOK, false));
+            venue.submit(order("ioc", Side.BUY, OrderType.LIMIT, "1", "98", null, TimeInForce.IOC, false));
+            venue.onMarketData(bar(1, 100, 101, 99, 100, 1000)); // never down to 98
+            assertThat(all(OrderClosed.class)).as("%s", fills)
+                    .extracting(OrderClosed::clientOrderId, OrderClosed::code, OrderClosed::unfilled)
+                    .containsExactly(Tuple.tuple("fok", "fok.not_fillable", d("1")),
+                            Tuple.tuple("ioc", "ioc.unfilled", d("1")));
+            assertThat(venue.snapshot().openOrders()).isEmpty();
+            venue.onMarketData(bar(2, 99, 99, 97, 98, 1000)); // too late: nothing is left to fill
+            assertThat(all(OrderFilled.class)).isEmpty();
+        }
+    }
+
+    @Test
     void aRestingLimitFillsWhenTheBarTradesThroughItNotWhenItMerelyTouches() {
         PaperVenue venue = venue(PLAIN, Latency.NONE);
         venue.onMarketData(bar(0, 100, 101, 99, 100, 1000));
