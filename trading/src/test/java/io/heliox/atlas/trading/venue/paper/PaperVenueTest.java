@@ -381,6 +381,24 @@ class PaperVenueTest {
     }
 
     @Test
+    void aCancelOrModifyBeforeTheAcknowledgementIsDueComesAfterIt() {
+        // found by PaperVenuePropertiesTest: the modify and the close came without any acknowledgement
+        PaperVenue venue = venue(ENGINE, new Latency(Duration.ofSeconds(5), Duration.ofSeconds(5)));
+        venue.onMarketData(bar(0, 100, 101, 99, 100, 10));
+        venue.submit(order("bid", Side.BUY, OrderType.LIMIT, "1", "99", null, TimeInForce.GTC, false));
+        venue.submit(order("ask", Side.SELL, OrderType.LIMIT, "1", "101", null, TimeInForce.GTC, false));
+        assertThat(reports).isEmpty();
+        venue.modify("bid", d("2"), null, null);
+        venue.cancel("ask");
+        assertThat(reports).extracting(ExecutionReport::getClass, ExecutionReport::clientOrderId).containsExactly(
+                Tuple.tuple(OrderAcknowledged.class, "bid"), Tuple.tuple(OrderModified.class, "bid"),
+                Tuple.tuple(OrderAcknowledged.class, "ask"), Tuple.tuple(OrderClosed.class, "ask"));
+        assertThat(all(OrderAcknowledged.class)).allSatisfy(ack -> assertThat(ack.time()).isEqualTo(T0.plus(MINUTE)));
+        venue.onMarketData(new Heartbeat(null, T0.plus(MINUTE).plusSeconds(6)));
+        assertThat(all(OrderAcknowledged.class)).as("acknowledged once").hasSize(2);
+    }
+
+    @Test
     void aModifyCannotTakeAnOrderBelowWhatHasFilled() {
         PaperVenue venue = venue(PLAIN, Latency.NONE);
         venue.onMarketData(bar(0, 100, 100, 100, 100, 30));
