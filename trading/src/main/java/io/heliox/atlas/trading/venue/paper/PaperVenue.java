@@ -83,7 +83,9 @@ import java.util.SplittableRandom;
  * <p><b>Reports</b> go to the listener after the call that caused them has finished changing the
  * venue, in order; a listener may call the venue back (submit a stop when an entry fills): those
  * reports follow. Cancels and modifies take effect at once, without latency: a paper venue errs on the
- * side of a trader who wants to stop something. Single-threaded: one session's thread drives it.
+ * side of a trader who wants to stop something. One that reaches an order whose acknowledgement is still
+ * due acknowledges it first, then: the venue has the order, and every order's reports begin with its
+ * acknowledgement. Single-threaded: one session's thread drives it.
  */
 public final class PaperVenue implements ExecutionPort {
 
@@ -254,6 +256,9 @@ public final class PaperVenue implements ExecutionPort {
 
     private Working workingOrRejected(String clientOrderId, String request) {
         Working w = working.get(clientOrderId);
+        if (w != null && !w.acknowledged) {
+            acknowledge(w, now); // the reports of an order begin with its acknowledgement
+        }
         if (w == null) {
             boolean known = seen.contains(clientOrderId);
             emit(new OrderRejected(clientOrderId, request, known ? "order.not_working" : "order.unknown",
@@ -326,8 +331,14 @@ public final class PaperVenue implements ExecutionPort {
             }
         }
         for (Working w : hadTheirChance) {
-            if (working.containsKey(w.order.clientOrderId()) && w.order.timeInForce() == TimeInForce.IOC) {
+            if (!working.containsKey(w.order.clientOrderId())) {
+                continue;
+            }
+            if (w.order.timeInForce() == TimeInForce.IOC) {
                 close(w, "ioc.unfilled", "immediate-or-cancel: " + plain(w.leaves()) + " found no fill on the bar of "
+                        + bar.openTime());
+            } else if (w.order.timeInForce() == TimeInForce.FOK) {
+                close(w, "fok.not_fillable", "fill-or-kill: " + plain(w.leaves()) + " found no fill on the bar of "
                         + bar.openTime());
             }
         }

@@ -216,6 +216,26 @@ class PaperVenueTest {
     }
 
     @Test
+    void aFillOrKillLimitTheBarDoesNotReachIsClosedNotLeftWorking() {
+        // found by PaperVenuePropertiesTest: an unfilled FOK limit outlived its bar and worked on as a GTC
+        for (FillModel fills : List.of(ENGINE, PLAIN)) {
+            reports.clear();
+            PaperVenue venue = venue(fills, Latency.NONE);
+            venue.onMarketData(bar(0, 100, 101, 99, 100, 1000));
+            venue.submit(order("fok", Side.BUY, OrderType.LIMIT, "1", "98", null, TimeInForce.FOK, false));
+            venue.submit(order("ioc", Side.BUY, OrderType.LIMIT, "1", "98", null, TimeInForce.IOC, false));
+            venue.onMarketData(bar(1, 100, 101, 99, 100, 1000)); // never down to 98
+            assertThat(all(OrderClosed.class)).as("%s", fills)
+                    .extracting(OrderClosed::clientOrderId, OrderClosed::code, OrderClosed::unfilled)
+                    .containsExactly(Tuple.tuple("fok", "fok.not_fillable", d("1")),
+                            Tuple.tuple("ioc", "ioc.unfilled", d("1")));
+            assertThat(venue.snapshot().openOrders()).isEmpty();
+            venue.onMarketData(bar(2, 99, 99, 97, 98, 1000)); // too late: nothing is left to fill
+            assertThat(all(OrderFilled.class)).isEmpty();
+        }
+    }
+
+    @Test
     void aRestingLimitFillsWhenTheBarTradesThroughItNotWhenItMerelyTouches() {
         PaperVenue venue = venue(PLAIN, Latency.NONE);
         venue.onMarketData(bar(0, 100, 101, 99, 100, 1000));
@@ -358,6 +378,24 @@ class PaperVenueTest {
             assertThat(c.code()).isEqualTo("order.cancelled");
             assertThat(c.unfilled()).isEqualByComparingTo("3");
         });
+    }
+
+    @Test
+    void aCancelOrModifyBeforeTheAcknowledgementIsDueComesAfterIt() {
+        // found by PaperVenuePropertiesTest: the modify and the close came without any acknowledgement
+        PaperVenue venue = venue(ENGINE, new Latency(Duration.ofSeconds(5), Duration.ofSeconds(5)));
+        venue.onMarketData(bar(0, 100, 101, 99, 100, 10));
+        venue.submit(order("bid", Side.BUY, OrderType.LIMIT, "1", "99", null, TimeInForce.GTC, false));
+        venue.submit(order("ask", Side.SELL, OrderType.LIMIT, "1", "101", null, TimeInForce.GTC, false));
+        assertThat(reports).isEmpty();
+        venue.modify("bid", d("2"), null, null);
+        venue.cancel("ask");
+        assertThat(reports).extracting(ExecutionReport::getClass, ExecutionReport::clientOrderId).containsExactly(
+                Tuple.tuple(OrderAcknowledged.class, "bid"), Tuple.tuple(OrderModified.class, "bid"),
+                Tuple.tuple(OrderAcknowledged.class, "ask"), Tuple.tuple(OrderClosed.class, "ask"));
+        assertThat(all(OrderAcknowledged.class)).allSatisfy(ack -> assertThat(ack.time()).isEqualTo(T0.plus(MINUTE)));
+        venue.onMarketData(new Heartbeat(null, T0.plus(MINUTE).plusSeconds(6)));
+        assertThat(all(OrderAcknowledged.class)).as("acknowledged once").hasSize(2);
     }
 
     @Test
