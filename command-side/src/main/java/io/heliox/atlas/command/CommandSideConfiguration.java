@@ -9,6 +9,7 @@ import io.heliox.atlas.command.application.usage.RunMeters;
 import io.heliox.atlas.command.application.usage.PendingBacktestBars;
 import io.heliox.atlas.command.application.usage.UsageMeter;
 import io.heliox.atlas.command.ownership.AggregateOwners;
+import io.heliox.atlas.command.trading.PaperSession;
 import io.heliox.atlas.command.usage.WorkspaceUsage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -273,6 +274,15 @@ public class CommandSideConfiguration {
      */
     @Bean(WorkspaceUsage.CACHE)
     public Cache workspaceUsageCache() {
+        return new WeakReferenceCache();
+    }
+
+    /**
+     * Paper sessions stay in memory between their bars: loading one from its events would run every
+     * bar it has taken again. A session the cache dropped is rebuilt from its events, to the same state.
+     */
+    @Bean(PaperSession.CACHE)
+    public Cache paperSessionCache() {
         return new WeakReferenceCache();
     }
 

@@ -47,10 +47,7 @@ public final class Simulator {
     private final ExecutionConfig config;
     private final boolean fractionSizing;
     private final double sizingValue;
-    private final double stopLossBps;
-    private final double takeProfitBps;
-    private final double stopLossAtr;
-    private final double takeProfitAtr;
+    private final ExitLevels exits;
     private final int cooldownBars;
     private final int maxBarsHeld;
     private final double[] slippageBps; // null when constant (k_vol = 0)
@@ -102,17 +99,13 @@ public final class Simulator {
         this.config = config;
         this.fractionSizing = "fraction".equals(sizing.mode());
         this.sizingValue = sizing.value();
-        this.stopLossBps = risk == null || risk.stopLossBps() == null ? Double.NaN : risk.stopLossBps();
-        this.takeProfitBps = risk == null || risk.takeProfitBps() == null ? Double.NaN : risk.takeProfitBps();
-        this.stopLossAtr = risk == null || risk.stopLossAtr() == null ? Double.NaN : risk.stopLossAtr();
-        this.takeProfitAtr = risk == null || risk.takeProfitAtr() == null ? Double.NaN : risk.takeProfitAtr();
+        this.exits = ExitLevels.of(risk);
         this.cooldownBars = risk == null || risk.cooldownBars() == null ? 0 : risk.cooldownBars();
         this.maxBarsHeld = risk == null || risk.maxBarsHeld() == null ? Integer.MAX_VALUE : risk.maxBarsHeld();
         // a column only when slippage varies with volatility; a constant needs no array per run
         this.slippageBps = config.slippageKVol() == 0 ? null
                 : SlippageModel.bps(close, config.slippageBps(), config.slippageKVol(), config.volWindow());
-        this.atr = Double.isNaN(stopLossAtr) && Double.isNaN(takeProfitAtr)
-                ? null : Atr.of(high, low, close, config.atrPeriod());
+        this.atr = exits.needsAtr() ? Atr.of(high, low, close, config.atrPeriod()) : null;
         this.feeRate = config.feeBps() / 1e4;
         this.constantSlip = config.slippageBps() / 1e4;
         this.entryOffset = config.entryOffsetBps() / 1e4;
@@ -385,27 +378,11 @@ public final class Simulator {
         log.fill(t, buy, q, fillPx, fee, q * Math.abs(fillPx - price), FillReason.SIGNAL, type.code());
     }
 
-    /** Stop loss and take profit from the entry price; with both a bps and an ATR level, the nearer one. */
+    /** Stop loss and take profit from the entry price ({@link ExitLevels}); the ATR is NaN in its warm-up. */
     private void setExitLevels(int t, boolean isLong, double entry) {
-        double side = isLong ? 1 : -1;
-        double a = atr == null ? Double.NaN : atr[t]; // NaN in ATR's warm-up: the ATR level is then absent
-        double stopBps = Double.isNaN(stopLossBps) ? Double.NaN : entry * (1 - side * stopLossBps / 1e4);
-        double stopAtr = Double.isNaN(stopLossAtr) || Double.isNaN(a) ? Double.NaN : entry - side * stopLossAtr * a;
-        double targetBps = Double.isNaN(takeProfitBps) ? Double.NaN : entry * (1 + side * takeProfitBps / 1e4);
-        double targetAtr = Double.isNaN(takeProfitAtr) || Double.isNaN(a) ? Double.NaN : entry + side * takeProfitAtr * a;
-        stopLevel = nearer(stopBps, stopAtr, isLong);
-        targetLevel = nearer(targetBps, targetAtr, !isLong);
-    }
-
-    /** The level a rising (highIsNearer) or falling market meets first; NaN when neither is set. */
-    private static double nearer(double a, double b, boolean highIsNearer) {
-        if (Double.isNaN(a)) {
-            return b;
-        }
-        if (Double.isNaN(b)) {
-            return a;
-        }
-        return highIsNearer ? Math.max(a, b) : Math.min(a, b);
+        double a = atr == null ? Double.NaN : atr[t];
+        stopLevel = exits.stopLoss(isLong, entry, a);
+        targetLevel = exits.takeProfit(isLong, entry, a);
     }
 
     private void closePosition(int t, double price, OrderType type, byte reason) {

@@ -18,37 +18,18 @@ public final class SlippageModel {
             java.util.Arrays.fill(out, baseBps);
             return out;
         }
-        // Sliding sums of r and r² are safe here: returns are centred near 0, so E[r²] − E[r]²
-        // does not cancel the way it would on raw prices (BollingerBands uses Welford for those).
-        double sum = 0;
-        double sumSq = 0;
+        Streaming bars = new Streaming(baseBps, kVol, window); // one definition, so a live session's is the same
         for (int t = 0; t < close.length; t++) {
-            if (t >= 1) {
-                double r = close[t] / close[t - 1] - 1;
-                sum += r;
-                sumSq += r * r;
-            }
-            int oldest = t - window; // return index t−window leaves when the window is full
-            if (oldest >= 1) {
-                double r = close[oldest] / close[oldest - 1] - 1;
-                sum -= r;
-                sumSq -= r * r;
-            }
-            int count = Math.min(t, window);
-            double sigma = 0;
-            if (count >= 1) {
-                double mean = sum / count;
-                sigma = Math.sqrt(Math.max(sumSq / count - mean * mean, 0));
-            }
-            out[t] = baseBps + kVol * sigma * 1e4;
+            out[t] = bars.next(close[t]);
         }
         return out;
     }
 
     /**
-     * The same values bar by bar, for a live session that sees one close at a time: {@link #next}
-     * returns what {@link #bps} gives at that bar, bit for bit (the same sums, updated in the same
-     * order), holding only the last {@code window + 2} closes.
+     * The values bar by bar, for a live session that sees one close at a time, and for {@link #bps}:
+     * holding only the last {@code window + 2} closes. Sliding sums of r and r² are safe here:
+     * returns are centred near 0, so E[r²] − E[r]² does not cancel the way it would on raw prices
+     * (BollingerBands uses Welford for those).
      */
     public static final class Streaming {
 

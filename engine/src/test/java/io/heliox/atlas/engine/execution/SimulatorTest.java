@@ -122,21 +122,32 @@ class SimulatorTest {
     }
 
     @Test
-    void slippageBarByBarIsTheBatchValueBitForBit() {
+    void slippageFollowsTheVolatilityOfTheWindowsReturnsOnLongRandomSeries() {
+        // against a plain two-pass recomputation at every bar: the sliding sums must not drift
         java.util.SplittableRandom random = new java.util.SplittableRandom(17);
         for (int window : new int[]{1, 2, 3, 20, 60}) {
-            double[] close = new double[500];
+            double[] close = new double[2_000];
             double price = 100;
             for (int t = 0; t < close.length; t++) {
                 price *= 1 + (random.nextDouble() - 0.5) * 0.04;
                 close[t] = price;
             }
-            for (double kVol : new double[]{0, 0.5, 2}) {
-                double[] batch = SlippageModel.bps(close, 3, kVol, window);
-                SlippageModel.Streaming live = new SlippageModel.Streaming(3, kVol, window);
-                for (int t = 0; t < close.length; t++) {
-                    assertThat(live.next(close[t])).as("window %d, k %s, bar %d", window, kVol, t).isEqualTo(batch[t]);
+            double[] bps = SlippageModel.bps(close, 3, 0.5, window);
+            for (int t = 0; t < close.length; t++) {
+                int from = Math.max(1, t - window + 1);
+                int n = t - from + 1;
+                double mean = 0;
+                for (int i = from; i <= t; i++) {
+                    mean += close[i] / close[i - 1] - 1;
                 }
+                mean = t == 0 ? 0 : mean / n;
+                double var = 0;
+                for (int i = from; i <= t; i++) {
+                    double d = close[i] / close[i - 1] - 1 - mean;
+                    var += d * d;
+                }
+                double sigma = t == 0 ? 0 : Math.sqrt(var / n);
+                assertThat(bps[t]).as("window %d, bar %d", window, t).isCloseTo(3 + 0.5 * sigma * 1e4, within(1e-5)); // 1e-5 bps: the sums' rounding, far below a tick
             }
         }
     }

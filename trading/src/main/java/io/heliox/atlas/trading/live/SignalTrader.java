@@ -2,9 +2,11 @@ package io.heliox.atlas.trading.live;
 
 import io.heliox.atlas.engine.dsl.ir.IrStrategy;
 import io.heliox.atlas.engine.execution.ExecutionConfig;
+import io.heliox.atlas.engine.execution.ExitLevels;
 import io.heliox.atlas.engine.execution.SlippageModel;
 import io.heliox.atlas.engine.indicators.Atr;
 import io.heliox.atlas.engine.indicators.Indicator;
+import io.heliox.atlas.trading.marketdata.Bar;
 import io.heliox.atlas.trading.account.Fill;
 import io.heliox.atlas.trading.execution.ExecutionPort;
 import io.heliox.atlas.trading.execution.ExecutionReport;
@@ -60,10 +62,7 @@ public final class SignalTrader {
     private final String ids;
     private final boolean fractionSizing;
     private final double sizingValue;
-    private final double stopLossBps;
-    private final double takeProfitBps;
-    private final double stopLossAtr;
-    private final double takeProfitAtr;
+    private final ExitLevels exits;
     private final int cooldownBars;
     private final int maxBarsHeld;
     private final double feeRate;
@@ -106,16 +105,13 @@ public final class SignalTrader {
         }
         this.fractionSizing = "fraction".equals(sizing.mode());
         this.sizingValue = sizing.value();
-        this.stopLossBps = risk == null || risk.stopLossBps() == null ? Double.NaN : risk.stopLossBps();
-        this.takeProfitBps = risk == null || risk.takeProfitBps() == null ? Double.NaN : risk.takeProfitBps();
-        this.stopLossAtr = risk == null || risk.stopLossAtr() == null ? Double.NaN : risk.stopLossAtr();
-        this.takeProfitAtr = risk == null || risk.takeProfitAtr() == null ? Double.NaN : risk.takeProfitAtr();
+        this.exits = ExitLevels.of(risk);
         this.cooldownBars = risk == null || risk.cooldownBars() == null ? 0 : risk.cooldownBars();
         this.maxBarsHeld = risk == null || risk.maxBarsHeld() == null ? Integer.MAX_VALUE : risk.maxBarsHeld();
         this.feeRate = config.feeBps() / 1e4;
         this.maxMargin = config.maxMargin();
         this.slippage = new SlippageModel.Streaming(config.slippageBps(), config.slippageKVol(), config.volWindow());
-        this.atr = Double.isNaN(stopLossAtr) && Double.isNaN(takeProfitAtr) ? null : Atr.stream(config.atrPeriod());
+        this.atr = exits.needsAtr() ? Atr.stream(config.atrPeriod()) : null;
         this.cash = config.initialCash();
     }
 
@@ -290,16 +286,10 @@ public final class SignalTrader {
         }
     }
 
-    /** The stop loss and take profit from the entry price; with both a bps and an ATR level, the nearer one. */
+    /** The stop loss and take profit from the entry price, where the backtest puts them ({@link ExitLevels}). */
     private void protect(boolean isLong, double entry) {
-        double side = isLong ? 1 : -1;
-        double a = atrNow;
-        double stopBps = Double.isNaN(stopLossBps) ? Double.NaN : entry * (1 - side * stopLossBps / 1e4);
-        double stopAtr = Double.isNaN(stopLossAtr) || Double.isNaN(a) ? Double.NaN : entry - side * stopLossAtr * a;
-        double targetBps = Double.isNaN(takeProfitBps) ? Double.NaN : entry * (1 + side * takeProfitBps / 1e4);
-        double targetAtr = Double.isNaN(takeProfitAtr) || Double.isNaN(a) ? Double.NaN : entry + side * takeProfitAtr * a;
-        stopLevel = nearer(stopBps, stopAtr, isLong);
-        targetLevel = nearer(targetBps, targetAtr, !isLong);
+        stopLevel = exits.stopLoss(isLong, entry, atrNow);
+        targetLevel = exits.takeProfit(isLong, entry, atrNow);
         BigDecimal quantity = new BigDecimal(Math.abs(qty));
         Side exit = isLong ? Side.SELL : Side.BUY;
         if (!Double.isNaN(stopLevel) && stopLevel > 0) {
@@ -323,17 +313,6 @@ public final class SignalTrader {
             venue.cancel(takeProfitId);
             takeProfitId = null;
         }
-    }
-
-    /** The level a rising (highIsNearer) or falling market meets first; NaN when neither is set. */
-    private static double nearer(double a, double b, boolean highIsNearer) {
-        if (Double.isNaN(a)) {
-            return b;
-        }
-        if (Double.isNaN(b)) {
-            return a;
-        }
-        return highIsNearer ? Math.max(a, b) : Math.min(a, b);
     }
 
     /** Down to whole lots (the double itself when the instrument's lot is finer than its digits). */

@@ -4,7 +4,7 @@ import io.heliox.atlas.engine.scenario.Bars;
 import io.heliox.atlas.engine.scenario.ScenarioGenerator;
 import io.heliox.atlas.engine.scenario.ScenarioSpec;
 import io.heliox.atlas.trading.instrument.InstrumentId;
-import io.heliox.atlas.trading.live.Bar;
+import io.heliox.atlas.trading.marketdata.Bar;
 
 import java.math.BigInteger;
 import java.time.Duration;

@@ -35,17 +35,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -127,20 +121,8 @@ public class PaperSessionBench {
     }
 
     public static void main(String[] args) throws RunnerException {
-        Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(PaperSessionBench.class.getSimpleName()).build()).run();
-        List<Double> scores = new ArrayList<>();
-        for (RunResult run : results) {
-            for (BenchmarkResult fork : run.getBenchmarkResults()) {
-                for (IterationResult iteration : fork.getIterationResults()) {
-                    scores.add(iteration.getPrimaryResult().getScore());
-                }
-            }
-        }
-        scores.sort(null);
-        double median = scores.size() % 2 == 1 ? scores.get(scores.size() / 2)
-                : (scores.get(scores.size() / 2 - 1) + scores.get(scores.size() / 2)) / 2;
-        System.out.printf("paper session core: median %,.0f bars/s over %d iterations (50 sessions at 10 bars/s "
-                + "need 500)%n", median, scores.size());
+        double median = JmhMedian.of(PaperSessionBench.class);
+        System.out.printf("paper session core: median %,.0f bars/s over every measured iteration (50 sessions at 10 bars/s "
+                + "need 500)%n", median);
     }
 }

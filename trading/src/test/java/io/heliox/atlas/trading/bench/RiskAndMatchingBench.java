@@ -37,17 +37,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -252,20 +246,8 @@ public class RiskAndMatchingBench {
     }
 
     public static void main(String[] args) throws RunnerException {
-        Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(RiskAndMatchingBench.class.getSimpleName()).build()).run();
-        List<Double> scores = new ArrayList<>();
-        for (RunResult run : results) {
-            for (BenchmarkResult fork : run.getBenchmarkResults()) {
-                for (IterationResult iteration : fork.getIterationResults()) {
-                    scores.add(iteration.getPrimaryResult().getScore());
-                }
-            }
-        }
-        scores.sort(null);
-        double median = scores.size() % 2 == 1 ? scores.get(scores.size() / 2)
-                : (scores.get(scores.size() / 2 - 1) + scores.get(scores.size() / 2)) / 2;
-        System.out.printf("risk check + matching: median %,.0f orders/s over %d iterations (bar: 200,000)%n",
-                median, scores.size());
+        double median = JmhMedian.of(RiskAndMatchingBench.class);
+        System.out.printf("risk check + matching: median %,.0f orders/s over every measured iteration (bar: 200,000)%n",
+                median);
     }
 }

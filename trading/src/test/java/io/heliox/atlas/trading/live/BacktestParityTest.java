@@ -1,5 +1,6 @@
 package io.heliox.atlas.trading.live;
 
+import io.heliox.atlas.trading.marketdata.Bar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.engine.accounting.BacktestRun;

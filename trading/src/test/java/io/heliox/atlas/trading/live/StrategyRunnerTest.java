@@ -1,5 +1,6 @@
 package io.heliox.atlas.trading.live;
 
+import io.heliox.atlas.trading.marketdata.Bar;
 import io.heliox.atlas.trading.instrument.InstrumentId;
 import io.heliox.atlas.trading.order.OrderRequest;
 import io.heliox.atlas.trading.order.OrderType;

@@ -1,7 +1,7 @@
 package io.heliox.atlas.trading.marketdata;
 
 import io.heliox.atlas.trading.instrument.InstrumentId;
-import io.heliox.atlas.trading.live.Bar;
+import io.heliox.atlas.trading.marketdata.Bar;
 import io.heliox.atlas.trading.order.Side;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,7 +1,7 @@
 package io.heliox.atlas.trading.marketdata;
 
 import io.heliox.atlas.trading.instrument.InstrumentId;
-import io.heliox.atlas.trading.live.Bar;
+import io.heliox.atlas.trading.marketdata.Bar;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

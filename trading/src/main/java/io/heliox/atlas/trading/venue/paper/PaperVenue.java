@@ -18,7 +18,7 @@ import io.heliox.atlas.trading.execution.VenueSnapshot;
 import io.heliox.atlas.trading.instrument.Instrument;
 import io.heliox.atlas.trading.instrument.InstrumentId;
 import io.heliox.atlas.trading.instrument.Instruments;
-import io.heliox.atlas.trading.live.Bar;
+import io.heliox.atlas.trading.marketdata.Bar;
 import io.heliox.atlas.trading.marketdata.BarClosed;
 import io.heliox.atlas.trading.marketdata.MarketData;
 import io.heliox.atlas.trading.marketdata.Quote;

@@ -11,7 +11,7 @@ import io.heliox.atlas.trading.execution.OrderRejected;
 import io.heliox.atlas.trading.execution.Reconciliation;
 import io.heliox.atlas.trading.execution.VenueSnapshot;
 import io.heliox.atlas.trading.instrument.InstrumentId;
-import io.heliox.atlas.trading.live.Bar;
+import io.heliox.atlas.trading.marketdata.Bar;
 import io.heliox.atlas.trading.marketdata.BarClosed;
 import io.heliox.atlas.trading.marketdata.Heartbeat;
 import io.heliox.atlas.trading.order.OrderRequest;

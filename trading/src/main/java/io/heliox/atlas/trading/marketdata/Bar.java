@@ -1,4 +1,4 @@
-package io.heliox.atlas.trading.live;
+package io.heliox.atlas.trading.marketdata;
 
 import java.time.Instant;
 import java.util.Objects;

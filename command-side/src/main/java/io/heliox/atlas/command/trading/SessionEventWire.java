@@ -1,0 +1,115 @@
+package io.heliox.atlas.command.trading;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.heliox.atlas.api.trading.SessionBarClosedEvent;
+import io.heliox.atlas.api.trading.SessionOrderEvent;
+import io.heliox.atlas.api.trading.SessionRiskEvent;
+import io.heliox.atlas.trading.execution.ExecutionReport;
+import io.heliox.atlas.trading.execution.OrderAcknowledged;
+import io.heliox.atlas.trading.execution.OrderClosed;
+import io.heliox.atlas.trading.execution.OrderFilled;
+import io.heliox.atlas.trading.execution.OrderModified;
+import io.heliox.atlas.trading.execution.OrderRejected;
+import io.heliox.atlas.trading.risk.RiskEvent;
+import io.heliox.atlas.trading.risk.RiskWarning;
+import io.heliox.atlas.trading.risk.TradingStateChanged;
+import io.heliox.atlas.trading.session.SessionEvent;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * What a {@link io.heliox.atlas.trading.session.StrategySession} did, as the session aggregate's
+ * events: the wire records of {@code api.trading}, with snake_case JSON details. Kill switches and
+ * stops are left out: the aggregate records those as its inputs.
+ */
+final class SessionEventWire {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+    private SessionEventWire() {
+    }
+
+    static List<Object> events(UUID sessionId, int bar, List<SessionEvent> produced, BigDecimal position, Instant at) {
+        List<Object> out = new ArrayList<>();
+        String signal = "none";
+        for (SessionEvent event : produced) {
+            if (event instanceof SessionEvent.BarDecided decided) {
+                signal = decided.signal().dslName();
+            } else if (event instanceof SessionEvent.OrderSubmitted submitted) {
+                out.add(new SessionOrderEvent(sessionId, bar, "submitted", submitted.order().clientOrderId(),
+                        JSON.valueToTree(submitted.order()), at));
+            } else if (event instanceof SessionEvent.RiskDenied denied) {
+                ObjectNode detail = JSON.createObjectNode().put("code", denied.code()).put("detail", denied.detail());
+                detail.put("limit_value", denied.limitValue()).put("observed", denied.observed());
+                detail.set("order", JSON.valueToTree(denied.order()));
+                out.add(new SessionOrderEvent(sessionId, bar, "risk_denied",
+                        denied.order() == null ? "" : denied.order().clientOrderId(), detail, at));
+            } else if (event instanceof SessionEvent.Reported reported) {
+                out.add(order(sessionId, bar, reported.report(), at));
+            } else if (event instanceof SessionEvent.Risk risk) {
+                out.add(new SessionRiskEvent(sessionId, bar, kind(risk.event()), JSON.valueToTree(risk.event()), at));
+            } else if (event instanceof SessionEvent.StateChanged changed) {
+                out.add(new SessionRiskEvent(sessionId, bar, "state_changed", JSON.createObjectNode()
+                        .put("from", wire(changed.from())).put("to", wire(changed.to())), at));
+            } else if (event instanceof SessionEvent.EquityMarked marked) {
+                out.add(new SessionBarClosedEvent(sessionId, bar, marked.time(), Double.NaN, signal, marked.equity(),
+                        position, wire(marked.state()), at));
+            }
+        }
+        return out;
+    }
+
+    /** The bar's close goes into its summary once known; the marks come after the decision. */
+    static SessionBarClosedEvent withClose(SessionBarClosedEvent event, double close) {
+        return new SessionBarClosedEvent(event.sessionId(), event.bar(), event.barClose(), close, event.signal(),
+                event.equity(), event.position(), event.state(), event.at());
+    }
+
+    private static SessionOrderEvent order(UUID sessionId, int bar, ExecutionReport report, Instant at) {
+        String kind;
+        if (report instanceof OrderAcknowledged) {
+            kind = "acknowledged";
+        } else if (report instanceof OrderRejected) {
+            kind = "rejected";
+        } else if (report instanceof OrderFilled) {
+            kind = "filled";
+        } else if (report instanceof OrderModified) {
+            kind = "modified";
+        } else if (report instanceof OrderClosed) {
+            kind = "closed";
+        } else {
+            throw new IllegalArgumentException("an unknown report " + report);
+        }
+        return new SessionOrderEvent(sessionId, bar, kind, report.clientOrderId(), JSON.valueToTree(report), at);
+    }
+
+    private static String kind(RiskEvent event) {
+        if (event instanceof RiskWarning) {
+            return "warning";
+        }
+        if (event instanceof TradingStateChanged) {
+            return "risk_state_changed";
+        }
+        return event.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    static String wire(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    static JsonNode json(Object value) {
+        return JSON.valueToTree(value);
+    }
+}
