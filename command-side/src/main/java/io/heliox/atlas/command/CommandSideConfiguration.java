@@ -10,6 +10,7 @@ import io.heliox.atlas.command.application.usage.PendingBacktestBars;
 import io.heliox.atlas.command.application.usage.UsageMeter;
 import io.heliox.atlas.command.ownership.AggregateOwners;
 import io.heliox.atlas.command.trading.PaperSession;
+import io.heliox.atlas.command.trading.PaperSessionDriver;
 import io.heliox.atlas.command.usage.WorkspaceUsage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -284,6 +285,18 @@ public class CommandSideConfiguration {
     @Bean(PaperSession.CACHE)
     public Cache paperSessionCache() {
         return new WeakReferenceCache();
+    }
+
+    @Bean(destroyMethod = "close")
+    public PaperSessionDriver paperSessionDriver(CommandGateway commands, JdbcTemplate jdbc, Clock clock) {
+        return new PaperSessionDriver(commands, jdbc, clock);
+    }
+
+    /** Sessions that were running when the node stopped go on once it is ready (its processors started). */
+    @Bean
+    public org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent>
+            paperSessionsResume(PaperSessionDriver driver) {
+        return ready -> driver.resume();
     }
 
     @Bean

@@ -9,6 +9,7 @@ import io.heliox.atlas.query.workspace.WorkspaceProjection;
 import io.heliox.atlas.query.audit.AuditLog;
 import io.heliox.atlas.query.portfolio.PortfolioList;
 import io.heliox.atlas.query.portfolio.PortfolioProjection;
+import io.heliox.atlas.query.trading.PaperSessionProjection;
 import io.heliox.atlas.query.run.EventAppendedNotifier;
 import io.heliox.atlas.query.run.RunEventReader;
 import io.heliox.atlas.query.run.RunList;
@@ -39,6 +40,11 @@ public class QuerySideConfiguration {
     @Bean
     public PortfolioProjection portfolioProjection(JdbcTemplate jdbc) {
         return new PortfolioProjection(jdbc);
+    }
+
+    @Bean
+    public PaperSessionProjection paperSessionProjection(JdbcTemplate jdbc) {
+        return new PaperSessionProjection(jdbc);
     }
 
     @Bean

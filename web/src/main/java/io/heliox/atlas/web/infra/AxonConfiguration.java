@@ -9,6 +9,7 @@ import io.heliox.atlas.command.application.workspace.WorkspaceAccess;
 import io.heliox.atlas.command.application.workspace.WorkspaceService;
 import io.heliox.atlas.query.usage.UsageProjection;
 import io.heliox.atlas.command.worker.RunWorker;
+import io.heliox.atlas.query.trading.PaperSessionProjection;
 import io.heliox.atlas.query.workspace.WorkspaceProjection;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
@@ -75,6 +76,17 @@ public class AxonConfiguration {
     public ConfigurerModule workspaceProjectionErrorHandling() {
         return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
                 WorkspaceProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * A paper session's row is written in the transaction of its events (subscribing): a row that
+     * cannot be written fails the bar's command (the feed sends the bar again), rather than leave the
+     * row behind the session, which the feed resumes from after a restart.
+     */
+    @Bean
+    public ConfigurerModule paperSessionProjectionErrorHandling() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                PaperSessionProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
     }
 
     /**

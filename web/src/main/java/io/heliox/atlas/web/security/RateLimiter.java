@@ -4,6 +4,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
@@ -79,9 +80,29 @@ final class RateLimiter {
                     .withOptimization(Optimizations.delaying(new DelayParameters(perMinute / 100, SYNC_EVERY)))
                     .build(id, () -> configuration);
         });
-        ConsumptionProbe probe = proxy.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe;
+        try {
+            probe = proxy.tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            if (!bucketMissing(e)) {
+                throw e;
+            }
+            // The row went away under the delaying proxy (deleted, a database restored): its batch cannot
+            // make it again. An exact call does; the next request builds a fresh proxy on it.
+            proxies.remove(bucket, proxy);
+            probe = buckets.builder().build(bucket, () -> configuration).tryConsumeAndReturnRemaining(1);
+        }
         return new Verdict(probe.isConsumed(), perMinute, probe.getRemainingTokens(),
                 ceilSeconds(probe.getNanosToWaitForRefill()), ceilSeconds(probe.getNanosToWaitForReset()));
+    }
+
+    private static boolean bucketMissing(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BucketNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long ceilSeconds(long nanos) {
