@@ -24,3 +24,10 @@ create table if not exists paper_sessions (
 
 create index if not exists paper_sessions_running on paper_sessions (status) where status = 'running';
 create index if not exists paper_sessions_workspace on paper_sessions (workspace_id, started_at desc);
+
+-- A workspace reads only its own sessions (the scoped readers' role; see V12).
+grant select on paper_sessions to atlas_reader;
+alter table paper_sessions enable row level security;
+drop policy if exists paper_sessions_in_scope on paper_sessions;
+create policy paper_sessions_in_scope on paper_sessions for select to atlas_reader
+    using (atlas_scope_admits(workspace_id));

@@ -9,6 +9,7 @@ import io.heliox.atlas.command.application.usage.RunMeters;
 import io.heliox.atlas.command.application.usage.PendingBacktestBars;
 import io.heliox.atlas.command.application.usage.UsageMeter;
 import io.heliox.atlas.command.ownership.AggregateOwners;
+import io.heliox.atlas.command.application.trading.PaperSessionService;
 import io.heliox.atlas.command.trading.PaperSession;
 import io.heliox.atlas.command.trading.PaperSessionDriver;
 import io.heliox.atlas.command.usage.WorkspaceUsage;
@@ -285,6 +286,12 @@ public class CommandSideConfiguration {
     @Bean(PaperSession.CACHE)
     public Cache paperSessionCache() {
         return new WeakReferenceCache();
+    }
+
+    @Bean
+    public PaperSessionService paperSessionService(CommandGateway commands, EventStore eventStore,
+                                                   PackageService packages, Clock clock) {
+        return new PaperSessionService(commands, eventStore, packages, clock);
     }
 
     @Bean(destroyMethod = "close")

@@ -68,6 +68,8 @@ public final class ContractSchemas {
     public static final String ARCHITECT_RESULT = "architect-result";
     public static final String SYNTH_REQUEST = "synth-request";
     public static final String SYNTH_RESULT = "synth-result";
+    public static final String PAPER_SESSION_REQUEST = "paper-session-request";
+    public static final String SESSION_CONTROL_REQUEST = "session-control-request";
 
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -56,17 +56,17 @@ class PaperSessionDriveTest extends AtlasIntegrationTest {
 
     static ObjectNode settings(int bars, int everyMs) {
         ObjectNode s = JSON.createObjectNode();
-        s.put("account_id", "paper-it");
+        s.put("accountId", "paper-it");
         s.set("strategy", resource("contracts/fixtures/valid/strategy-dsl/sma-crossover.json"));
         ObjectNode scenario = (ObjectNode) resource("contracts/fixtures/valid/scenario-dsl/regime-switch.json");
         scenario.put("seed", 3).put("duration_bars", bars);
         s.set("scenario", scenario);
-        s.putObject("instrument").put("symbol", "SYNTH").put("venue", "PAPER").put("asset_class", "crypto")
-                .put("tick_size", "0.01").put("lot_size", "0.0001").put("currency", "USD");
-        s.put("initial_cash", 10_000);
-        s.putObject("execution").put("fee_bps", 2).put("slippage_bps", 1);
-        s.putObject("fills").put("model", "realistic").put("seed", 9).put("maker_bps", "1").put("taker_bps", "4");
-        s.put("bar_every_ms", everyMs);
+        s.putObject("instrument").put("symbol", "SYNTH").put("venue", "PAPER").put("assetClass", "crypto")
+                .put("tickSize", "0.01").put("lotSize", "0.0001").put("currency", "USD");
+        s.put("initialCash", 10_000);
+        s.putObject("execution").put("feeBps", 2).put("slippageBps", 1);
+        s.putObject("fills").put("model", "realistic").put("seed", 9).put("makerBps", "1").put("takerBps", "4");
+        s.put("barEveryMs", everyMs);
         return s;
     }
 

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The paper sessions' market-data feed: it sends each running session its next bar, one every
- * {@code bar_every_ms}, as a {@link ProcessSessionBarCommand}. A session's bar closing
+ * {@code barEveryMs}, as a {@link ProcessSessionBarCommand}. A session's bar closing
  * ({@link SessionBarClosedEvent}, handled in the transaction that records it) schedules the next one,
  * so a session never has two bars in flight, and a slow bar delays the ones after it instead of
  * piling them up. A command that fails is tried again after the same wait: the session takes each
@@ -60,7 +60,7 @@ public class PaperSessionDriver implements AutoCloseable {
 
     @EventHandler
     void on(PaperSessionStartedEvent event) {
-        Duration every = Duration.ofMillis(event.settings().path("bar_every_ms").asLong(100));
+        Duration every = Duration.ofMillis(event.settings().path("barEveryMs").asLong(100));
         afterCommit(() -> schedule(event.sessionId(), 0, every));
     }
 
@@ -100,7 +100,7 @@ public class PaperSessionDriver implements AutoCloseable {
     /** Schedules the bar the session waits for, as its row says, if it still runs. */
     private void resync(UUID session) {
         jdbc.query("select next_bar, bar_every_ms from paper_sessions where id = ? and status = 'running'", rs -> {
-            schedule(session, rs.getInt("next_bar"), Duration.ofMillis(rs.getInt("bar_every_ms")));
+            schedule(session, rs.getInt("next_bar"), Duration.ofMillis(rs.getInt("barEveryMs")));
         }, session);
     }
 

@@ -27,25 +27,28 @@ import java.util.Locale;
 
 /**
  * A paper session's settings document, read and checked: everything a session is built from, so
- * that the same document (kept in its started event) always builds the same session. Field names
- * are snake_case; a wrong field is an {@link IllegalArgumentException} naming its JSON pointer.
+ * that the same document (kept in its started event) always builds the same session. The fields are
+ * those of {@code POST /v1/paper-sessions} (paper-session-request.schema.json, camelCase) with the
+ * strategy in place of the portfolio item; a wrong field is an {@link IllegalArgumentException}
+ * whose message starts with its JSON pointer, the request's own.
  *
  * <pre>
- * { "account_id": "paper-1",
+ * { "accountId": "paper-1",
  *   "strategy": { StrategyDSL },            "scenario": { ScenarioDSL },
- *   "instrument": { "symbol", "venue", "asset_class": fx|crypto|equity|metal, "tick_size", "lot_size",
- *                   "min_notional", "currency", "margin_rate" },
- *   "initial_cash": 10000,
- *   "execution": { "fee_bps", "slippage_bps", "slippage_k_vol", "vol_window", "max_margin", "atr_period" },
- *   "fills": { "model": "engine" } or { "model": "realistic", "spread_bps", "impact", "volume_share",
- *              "noise_bps", "vol_window", "seed", "maker_bps", "taker_bps" },
- *   "latency": { "acknowledge_ms", "fill_ms" },  "max_price_age_s": 300,
- *   "risk": { "max_position", "max_gross_exposure", "max_net_exposure", "max_order_notional",
- *             "max_open_orders", "max_drawdown", "submits_per_second", "modifies_per_second",
- *             "price_band_percent", "daily_loss": { "warn", "reduce", "halt" } },
- *   "bar_every_ms": 100 }
+ *   "instrument": { "symbol", "venue", "assetClass": fx|crypto|equity|metal, "tickSize", "lotSize",
+ *                   "minNotional", "currency", "marginRate" },
+ *   "initialCash": 10000,
+ *   "execution": { "feeBps", "slippageBps", "slippageKVol", "volWindow", "maxMargin", "atrPeriod" },
+ *   "fills": { "model": "engine" } or { "model": "realistic", "spreadBps", "impact", "volumeShare",
+ *              "noiseBps", "volWindow", "seed", "makerBps", "takerBps" },
+ *   "latency": { "acknowledgeMs", "fillMs" },  "maxPriceAgeSeconds": 300,
+ *   "risk": { "maxPosition", "maxGrossExposure", "maxNetExposure", "maxOrderNotional",
+ *             "maxOpenOrders", "maxDrawdown", "submitsPerSecond", "modifiesPerSecond",
+ *             "priceBandPercent", "dailyLoss": { "warn", "reduce", "halt" } },
+ *   "barEveryMs": 100 }
  * </pre>
- * Only {@code account_id}, {@code strategy}, {@code scenario} and {@code instrument} are required.
+ * Only {@code accountId}, {@code strategy}, {@code scenario} and {@code instrument} are required; fills
+ * default to realistic.
  */
 public record PaperSessionSettings(String accountId, IrStrategy strategy, ScenarioSpec scenario, Instrument instrument,
                                    ExecutionConfig execution, RiskLimits limits, PaperVenueSettings venue,
@@ -55,7 +58,7 @@ public record PaperSessionSettings(String accountId, IrStrategy strategy, Scenar
         if (settings == null || !settings.isObject()) {
             throw new IllegalArgumentException("/: the settings must be an object");
         }
-        String accountId = text(settings, "/account_id");
+        String accountId = text(settings, "/accountId");
         Validation strategy = new StrategyValidator().validate(required(settings, "/strategy"));
         if (!strategy.valid()) {
             throw new IllegalArgumentException("/strategy: not a valid strategy: " + strategy.errors());
@@ -70,59 +73,59 @@ public record PaperSessionSettings(String accountId, IrStrategy strategy, Scenar
         ExecutionConfig execution = execution(settings);
         RiskLimits limits = limits(settings, instrument);
         PaperVenueSettings venue = new PaperVenueSettings(fills(settings), new Latency(
-                Duration.ofMillis(integer(settings, "/latency/acknowledge_ms", 0)),
-                Duration.ofMillis(integer(settings, "/latency/fill_ms", 0))),
-                Duration.ofSeconds(integer(settings, "/max_price_age_s", 300)));
-        Duration barEvery = Duration.ofMillis(integer(settings, "/bar_every_ms", 100));
+                Duration.ofMillis(integer(settings, "/latency/acknowledgeMs", 0)),
+                Duration.ofMillis(integer(settings, "/latency/fillMs", 0))),
+                Duration.ofSeconds(integer(settings, "/maxPriceAgeSeconds", 300)));
+        Duration barEvery = Duration.ofMillis(integer(settings, "/barEveryMs", 100));
         if (barEvery.isNegative() || barEvery.isZero()) {
-            throw new IllegalArgumentException("/bar_every_ms: must be positive");
+            throw new IllegalArgumentException("/barEveryMs: must be positive");
         }
         return new PaperSessionSettings(accountId, strategy.ir(), scenario, instrument, execution, limits, venue, barEvery);
     }
 
     private static Instrument instrument(JsonNode settings) {
         required(settings, "/instrument");
-        String assetClass = text(settings, "/instrument/asset_class").toUpperCase(Locale.ROOT);
+        String assetClass = text(settings, "/instrument/assetClass").toUpperCase(Locale.ROOT);
         AssetClass asset;
         try {
             asset = AssetClass.valueOf(assetClass);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("/instrument/asset_class: one of fx, crypto, equity, metal");
+            throw new IllegalArgumentException("/instrument/assetClass: one of fx, crypto, equity, metal");
         }
         try {
             return new Instrument(new InstrumentId(text(settings, "/instrument/symbol"), text(settings, "/instrument/venue")),
-                    asset, decimal(settings, "/instrument/tick_size", null), decimal(settings, "/instrument/lot_size", null),
-                    decimal(settings, "/instrument/min_notional", BigDecimal.ZERO), text(settings, "/instrument/currency"),
-                    decimal(settings, "/instrument/margin_rate", BigDecimal.ONE));
+                    asset, decimal(settings, "/instrument/tickSize", null), decimal(settings, "/instrument/lotSize", null),
+                    decimal(settings, "/instrument/minNotional", BigDecimal.ZERO), text(settings, "/instrument/currency"),
+                    decimal(settings, "/instrument/marginRate", BigDecimal.ONE));
         } catch (IllegalArgumentException e) {
             throw e.getMessage().startsWith("/") ? e : new IllegalArgumentException("/instrument: " + e.getMessage());
         }
     }
 
     private static ExecutionConfig execution(JsonNode settings) {
-        BigDecimal cash = decimal(settings, "/initial_cash", BigDecimal.valueOf(10_000));
+        BigDecimal cash = decimal(settings, "/initialCash", BigDecimal.valueOf(10_000));
         try {
-            return new ExecutionConfig(cash.doubleValue(), number(settings, "/execution/fee_bps", 0),
-                    number(settings, "/execution/slippage_bps", 0), number(settings, "/execution/slippage_k_vol", 0),
-                    integer(settings, "/execution/vol_window", ExecutionConfig.DEFAULT_VOL_WINDOW), 0,
-                    number(settings, "/execution/max_margin", 0), OrderType.MARKET, 0, 1,
-                    integer(settings, "/execution/atr_period", ExecutionConfig.DEFAULT_ATR_PERIOD));
+            return new ExecutionConfig(cash.doubleValue(), number(settings, "/execution/feeBps", 0),
+                    number(settings, "/execution/slippageBps", 0), number(settings, "/execution/slippageKVol", 0),
+                    integer(settings, "/execution/volWindow", ExecutionConfig.DEFAULT_VOL_WINDOW), 0,
+                    number(settings, "/execution/maxMargin", 0), OrderType.MARKET, 0, 1,
+                    integer(settings, "/execution/atrPeriod", ExecutionConfig.DEFAULT_ATR_PERIOD));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("/execution: " + e.getMessage());
         }
     }
 
     private static FillModel fills(JsonNode settings) {
-        String model = settings.at("/fills/model").asText("engine");
+        String model = settings.at("/fills/model").asText("realistic");
         try {
             return switch (model) {
-                case "engine" -> new EngineRules(number(settings, "/execution/fee_bps", 0),
-                        number(settings, "/execution/slippage_bps", 0), number(settings, "/execution/slippage_k_vol", 0),
-                        integer(settings, "/execution/vol_window", ExecutionConfig.DEFAULT_VOL_WINDOW));
-                case "realistic" -> new RealisticBars(new FeeSchedule(decimal(settings, "/fills/maker_bps", BigDecimal.ZERO),
-                        decimal(settings, "/fills/taker_bps", BigDecimal.ZERO)), number(settings, "/fills/spread_bps", 2),
-                        number(settings, "/fills/impact", 0.5), number(settings, "/fills/volume_share", 0.1),
-                        number(settings, "/fills/noise_bps", 1), integer(settings, "/fills/vol_window", 20),
+                case "engine" -> new EngineRules(number(settings, "/execution/feeBps", 0),
+                        number(settings, "/execution/slippageBps", 0), number(settings, "/execution/slippageKVol", 0),
+                        integer(settings, "/execution/volWindow", ExecutionConfig.DEFAULT_VOL_WINDOW));
+                case "realistic" -> new RealisticBars(new FeeSchedule(decimal(settings, "/fills/makerBps", BigDecimal.ZERO),
+                        decimal(settings, "/fills/takerBps", BigDecimal.ZERO)), number(settings, "/fills/spreadBps", 2),
+                        number(settings, "/fills/impact", 0.5), number(settings, "/fills/volumeShare", 0.1),
+                        number(settings, "/fills/noiseBps", 1), integer(settings, "/fills/volWindow", 20),
                         settings.at("/fills/seed").asLong(0));
                 default -> throw new IllegalArgumentException("/fills/model: engine or realistic, not " + model);
             };
@@ -141,32 +144,32 @@ public record PaperSessionSettings(String accountId, IrStrategy strategy, Scenar
             throw new IllegalArgumentException("/risk: must be an object");
         }
         try {
-            if (risk.has("max_position")) {
-                limits = limits.withMaxPosition(instrument.id(), decimal(settings, "/risk/max_position", null));
+            if (risk.has("maxPosition")) {
+                limits = limits.withMaxPosition(instrument.id(), decimal(settings, "/risk/maxPosition", null));
             }
-            if (risk.has("max_gross_exposure")) {
-                limits = limits.withMaxGrossExposure(decimal(settings, "/risk/max_gross_exposure", null));
+            if (risk.has("maxGrossExposure")) {
+                limits = limits.withMaxGrossExposure(decimal(settings, "/risk/maxGrossExposure", null));
             }
-            if (risk.has("max_net_exposure")) {
-                limits = limits.withMaxNetExposure(decimal(settings, "/risk/max_net_exposure", null));
+            if (risk.has("maxNetExposure")) {
+                limits = limits.withMaxNetExposure(decimal(settings, "/risk/maxNetExposure", null));
             }
-            if (risk.has("max_order_notional")) {
-                limits = limits.withMaxOrderNotional(decimal(settings, "/risk/max_order_notional", null));
+            if (risk.has("maxOrderNotional")) {
+                limits = limits.withMaxOrderNotional(decimal(settings, "/risk/maxOrderNotional", null));
             }
-            if (risk.has("max_open_orders")) {
-                limits = limits.withMaxOpenOrders(integer(settings, "/risk/max_open_orders", 0));
+            if (risk.has("maxOpenOrders")) {
+                limits = limits.withMaxOpenOrders(integer(settings, "/risk/maxOpenOrders", 0));
             }
-            if (risk.has("max_drawdown")) {
-                limits = limits.withMaxDrawdown(decimal(settings, "/risk/max_drawdown", null));
+            if (risk.has("maxDrawdown")) {
+                limits = limits.withMaxDrawdown(decimal(settings, "/risk/maxDrawdown", null));
             }
-            if (risk.has("price_band_percent")) {
-                limits = limits.withPriceBandPercent(decimal(settings, "/risk/price_band_percent", null));
+            if (risk.has("priceBandPercent")) {
+                limits = limits.withPriceBandPercent(decimal(settings, "/risk/priceBandPercent", null));
             }
-            limits = limits.withRates(RateLimit.perSecond(integer(settings, "/risk/submits_per_second", 100)),
-                    RateLimit.perSecond(integer(settings, "/risk/modifies_per_second", 100)));
-            if (risk.has("daily_loss")) {
-                limits = limits.withDailyLoss(new DailyLossLimit(decimal(settings, "/risk/daily_loss/warn", null),
-                        decimal(settings, "/risk/daily_loss/reduce", null), decimal(settings, "/risk/daily_loss/halt", null)));
+            limits = limits.withRates(RateLimit.perSecond(integer(settings, "/risk/submitsPerSecond", 100)),
+                    RateLimit.perSecond(integer(settings, "/risk/modifiesPerSecond", 100)));
+            if (risk.has("dailyLoss")) {
+                limits = limits.withDailyLoss(new DailyLossLimit(decimal(settings, "/risk/dailyLoss/warn", null),
+                        decimal(settings, "/risk/dailyLoss/reduce", null), decimal(settings, "/risk/dailyLoss/halt", null)));
             }
             return limits;
         } catch (IllegalArgumentException e) {

@@ -55,15 +55,15 @@ class PaperSessionTest {
 
     static ObjectNode settings() {
         ObjectNode s = JSON.createObjectNode();
-        s.put("account_id", "paper-1");
+        s.put("accountId", "paper-1");
         s.set("strategy", resource("contracts/fixtures/valid/strategy-dsl/sma-crossover.json"));
         ObjectNode scenario = (ObjectNode) resource("contracts/fixtures/valid/scenario-dsl/regime-switch.json");
         scenario.put("seed", 11).put("duration_bars", 160);
         s.set("scenario", scenario);
-        s.putObject("instrument").put("symbol", "SYNTH").put("venue", "PAPER").put("asset_class", "crypto")
-                .put("tick_size", "1E-80").put("lot_size", "1E-80").put("currency", "USD");
-        s.put("initial_cash", 10_000);
-        s.putObject("execution").put("fee_bps", 2).put("slippage_bps", 1);
+        s.putObject("instrument").put("symbol", "SYNTH").put("venue", "PAPER").put("assetClass", "crypto")
+                .put("tickSize", "1E-80").put("lotSize", "1E-80").put("currency", "USD");
+        s.put("initialCash", 10_000);
+        s.putObject("execution").put("feeBps", 2).put("slippageBps", 1);
         return s;
     }
 
@@ -84,7 +84,7 @@ class PaperSessionTest {
         fixture.givenNoPriorActivity().when(new StartPaperSessionCommand(ID, settings(), "trader-1", T))
                 .expectEvents(started());
         ObjectNode bad = settings();
-        ((ObjectNode) bad.path("instrument")).put("tick_size", "-1");
+        ((ObjectNode) bad.path("instrument")).put("tickSize", "-1");
         fixture.givenNoPriorActivity().when(new StartPaperSessionCommand(ID, bad, "trader-1", T))
                 .expectNoEvents().expectException(IllegalArgumentException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("/instrument"));

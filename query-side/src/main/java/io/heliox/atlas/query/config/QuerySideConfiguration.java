@@ -9,6 +9,8 @@ import io.heliox.atlas.query.workspace.WorkspaceProjection;
 import io.heliox.atlas.query.audit.AuditLog;
 import io.heliox.atlas.query.portfolio.PortfolioList;
 import io.heliox.atlas.query.portfolio.PortfolioProjection;
+import io.heliox.atlas.query.trading.PaperSessionList;
+import io.heliox.atlas.query.trading.PaperSessionLog;
 import io.heliox.atlas.query.trading.PaperSessionProjection;
 import io.heliox.atlas.query.run.EventAppendedNotifier;
 import io.heliox.atlas.query.run.RunEventReader;
@@ -45,6 +47,16 @@ public class QuerySideConfiguration {
     @Bean
     public PaperSessionProjection paperSessionProjection(JdbcTemplate jdbc) {
         return new PaperSessionProjection(jdbc);
+    }
+
+    @Bean
+    public PaperSessionList paperSessionList(ScopedReads reads) {
+        return new PaperSessionList(reads);
+    }
+
+    @Bean
+    public PaperSessionLog paperSessionLog(EventStore eventStore) {
+        return new PaperSessionLog(eventStore);
     }
 
     @Bean

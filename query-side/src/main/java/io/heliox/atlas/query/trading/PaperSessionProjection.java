@@ -39,9 +39,9 @@ public class PaperSessionProjection {
                 insert into paper_sessions (id, workspace_id, account_id, instrument, principal, status, state, next_bar,
                     bars_total, bar_every_ms, started_at, updated_at)
                 values (?, ?, ?, ?, ?, 'running', 'active', 0, ?, ?, ?, ?) on conflict (id) do nothing""",
-                event.sessionId(), Scope.workspaceOf(message), s.path("account_id").asText(), instrument,
+                event.sessionId(), Scope.workspaceOf(message), s.path("accountId").asText(), instrument,
                 event.principal() == null ? "" : event.principal(), s.at("/scenario/duration_bars").asInt(),
-                s.path("bar_every_ms").asInt(100), Timestamp.from(event.at()), Timestamp.from(event.at()));
+                s.path("barEveryMs").asInt(100), Timestamp.from(event.at()), Timestamp.from(event.at()));
     }
 
     @EventHandler

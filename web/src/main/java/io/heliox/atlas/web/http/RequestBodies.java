@@ -6,6 +6,8 @@ import io.heliox.atlas.contracts.MalformedJsonException;
 import io.heliox.atlas.contracts.Violation;
 import io.heliox.atlas.web.infra.AtlasProperties;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -36,6 +38,36 @@ public class RequestBodies {
             throw ApiProblem.invalidBody(violations);
         }
         return body;
+    }
+
+    /**
+     * An optional body: null when the request has none (the usual call of a command such as a cancel),
+     * else read and validated as {@link #read} does. A body must be JSON (415 otherwise).
+     */
+    public JsonNode readOptional(HttpServletRequest request, String schemaName) {
+        boolean hasBody = request.getContentLengthLong() > 0
+                || (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null);
+        if (!hasBody) {
+            return null;
+        }
+        if (!isJson(request.getContentType())) {
+            String detail = "Content-Type " + (request.getContentType() == null ? "(none)" : request.getContentType())
+                    + " is not supported; send application/json or no body";
+            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+                    detail, List.of(new Violation("/header/Content-Type", detail, null)));
+        }
+        return read(request, schemaName);
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            return MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The body as strict JSON, size-limited, without a schema (for endpoints that judge the content themselves). */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.command.application.RunCancelService;
 import io.heliox.atlas.contracts.ContractSchemas;
-import io.heliox.atlas.contracts.Violation;
 import io.heliox.atlas.query.run.RunEventReader;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
 
 /**
  * {@code POST /v1/runs/{id}/cancel}: ends a run that is still going with a {@code run.cancelled}
@@ -45,34 +43,9 @@ public class RunCancelController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(run);
     }
 
-    /**
-     * The optional body {@code {"reason": "..."}} (contract schema cancel-run-request); no body at
-     * all is the usual call. A body must be JSON (415 otherwise).
-     */
+    /** The optional body {@code {"reason": "..."}} (contract schema cancel-run-request); no body at all is the usual call. */
     private String reason(HttpServletRequest request) {
-        boolean hasBody = request.getContentLengthLong() > 0
-                || (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null);
-        if (!hasBody) {
-            return null;
-        }
-        if (!isJson(request.getContentType())) {
-            String detail = "Content-Type " + (request.getContentType() == null ? "(none)" : request.getContentType())
-                    + " is not supported; send application/json or no body";
-            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
-                    detail, List.of(new Violation("/header/Content-Type", detail, null)));
-        }
-        JsonNode body = bodies.read(request, ContractSchemas.CANCEL_RUN_REQUEST);
-        return body.hasNonNull("reason") ? body.get("reason").asText() : null;
-    }
-
-    private static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        try {
-            return MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
-        } catch (RuntimeException e) {
-            return false;
-        }
+        JsonNode body = bodies.readOptional(request, ContractSchemas.CANCEL_RUN_REQUEST);
+        return body != null && body.hasNonNull("reason") ? body.get("reason").asText() : null;
     }
 }

@@ -1,0 +1,175 @@
+package io.heliox.atlas.command.application.trading;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.api.NotFoundException;
+import io.heliox.atlas.api.RunId;
+import io.heliox.atlas.api.portfolio.PortfolioItemSavedEvent;
+import io.heliox.atlas.api.trading.EngageSessionKillSwitchCommand;
+import io.heliox.atlas.api.trading.ReleaseSessionKillSwitchCommand;
+import io.heliox.atlas.api.trading.StartPaperSessionCommand;
+import io.heliox.atlas.api.trading.StopPaperSessionCommand;
+import io.heliox.atlas.api.workspace.Scope;
+import io.heliox.atlas.command.application.PackageService;
+import io.heliox.atlas.command.trading.PaperSessionSettings;
+import io.heliox.atlas.kernel.CanonicalJson;
+import io.heliox.atlas.packaging.HspVerifier;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Deploys portfolio items onto paper accounts and controls the sessions: what the paper-session
+ * endpoints call. A deployment verifies the item's signed package first, so the strategy that trades
+ * is exactly the one its package signs; the settings are the request's, checked
+ * ({@link PaperSessionSettings}) before anything is recorded.
+ */
+public class PaperSessionService {
+
+    /** A deployment refused for the item's package: missing, or not verifying. */
+    public static final class PackageRefused extends RuntimeException {
+        private final String code;
+
+        PackageRefused(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        /** {@code package-missing} or {@code package-invalid}. */
+        public String code() {
+            return code;
+        }
+    }
+
+    /** Bad settings: the JSON pointer into the request and what is wrong there. */
+    public static final class BadSettings extends RuntimeException {
+        private final String pointer;
+
+        BadSettings(String pointer, String message) {
+            super(message);
+            this.pointer = pointer;
+        }
+
+        public String pointer() {
+            return pointer;
+        }
+    }
+
+    private final CommandGateway commands;
+    private final EventStore eventStore;
+    private final PackageService packages;
+    private final Clock clock;
+
+    public PaperSessionService(CommandGateway commands, EventStore eventStore, PackageService packages, Clock clock) {
+        this.commands = commands;
+        this.eventStore = eventStore;
+        this.packages = packages;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts a session from a {@code paper-session-request} body (already schema-checked).
+     *
+     * @return the new session's id
+     * @throws NotFoundException  when no portfolio item of this scope has the id
+     * @throws PackageRefused     when the item has no package, or its package does not verify
+     * @throws BadSettings        when a setting is wrong in a way the schema cannot say (the scenario)
+     */
+    public UUID deploy(JsonNode request, Scope scope, String principal) {
+        UUID itemId = UUID.fromString(request.get("portfolioItemId").asText());
+        PortfolioItemSavedEvent item = item(itemId, scope);
+        verifyPackage(item, scope);
+        UUID session = UUID.randomUUID();
+        ObjectNode settings = request.deepCopy();
+        settings.remove("portfolioItemId");
+        settings.set("strategy", item.strategy());
+        if (!settings.has("accountId")) {
+            settings.put("accountId", "paper-" + session.toString().substring(0, 8));
+        }
+        if (!settings.has("instrument")) {
+            settings.putObject("instrument").put("symbol", "SYNTH").put("venue", "PAPER").put("assetClass", "crypto")
+                    .put("tickSize", "0.01").put("lotSize", "0.0001").put("currency", "USD");
+        }
+        if (!settings.has("fills")) {
+            settings.putObject("fills").put("model", "realistic");
+        }
+        if (!settings.has("barEveryMs")) {
+            settings.put("barEveryMs", 100);
+        }
+        settings.put("portfolioItemId", itemId.toString());
+        try {
+            PaperSessionSettings.parse(settings);
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            int colon = message.indexOf(':');
+            String pointer = message.startsWith("/") && colon > 0 ? message.substring(0, colon) : "";
+            throw new BadSettings(pointer.equals("/") ? "" : pointer, message);
+        }
+        commands.sendAndWait(new StartPaperSessionCommand(session, settings, principal, clock.instant()));
+        return session;
+    }
+
+    public void kill(UUID session, String principal, String reason) {
+        commands.sendAndWait(new EngageSessionKillSwitchCommand(session, principal, reason == null ? "" : reason,
+                clock.instant()));
+    }
+
+    /** @throws BadSettings ("/reason") without a reason: releasing is an audited decision */
+    public void release(UUID session, String principal, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new BadSettings("/reason", "releasing a kill switch is an audited decision: give a reason");
+        }
+        commands.sendAndWait(new ReleaseSessionKillSwitchCommand(session, principal, reason, clock.instant()));
+    }
+
+    public void stop(UUID session, String principal, String reason) {
+        commands.sendAndWait(new StopPaperSessionCommand(session, principal, reason == null ? "" : reason,
+                clock.instant()));
+    }
+
+    private PortfolioItemSavedEvent item(UUID itemId, Scope scope) {
+        DomainEventStream stream = eventStore.readEvents(itemId.toString(), 0);
+        if (!stream.hasNext()) {
+            throw new NotFoundException("no portfolio item " + itemId);
+        }
+        DomainEventMessage<?> first = stream.next();
+        if (!(first.getPayload() instanceof PortfolioItemSavedEvent saved) || !scope.admits(first)) {
+            throw new NotFoundException("no portfolio item " + itemId);
+        }
+        return saved;
+    }
+
+    /**
+     * The run's package of the item's strategy verifies, and its signed {@code strategy.json} (the DSL
+     * as canonical JSON) is exactly the item's strategy.
+     */
+    private void verifyPackage(PortfolioItemSavedEvent item, Scope scope) {
+        JsonNode ref = item.packageRef();
+        if (ref == null || ref.isNull() || item.runId() == null) {
+            throw new PackageRefused("package-missing", "portfolio item " + item.itemId() + " has no signed package: "
+                    + "only a strategy saved from a run that ranked it can be deployed");
+        }
+        byte[] bytes = packages.runPackage(RunId.of(item.runId().toString()), item.strategy().path("id").asText(), scope)
+                .bytes();
+        HspVerifier.Verification verification = packages.verify(bytes);
+        String contentHash = CanonicalJson.sha256(item.strategy());
+        if (!verification.valid()) {
+            throw new PackageRefused("package-invalid", "the package of portfolio item " + item.itemId()
+                    + " does not verify: " + verification.problems());
+        }
+        String signed = null;
+        for (JsonNode file : verification.manifest().path("files")) {
+            if ("strategy.json".equals(file.path("path").asText())) {
+                signed = file.path("sha256").asText();
+            }
+        }
+        if (!contentHash.equals(signed)) {
+            throw new PackageRefused("package-invalid", "the package of portfolio item " + item.itemId()
+                    + " signs another strategy than the item's");
+        }
+    }
+}

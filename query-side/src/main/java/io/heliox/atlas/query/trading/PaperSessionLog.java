@@ -1,0 +1,90 @@
+package io.heliox.atlas.query.trading;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.heliox.atlas.api.trading.PaperSessionStartedEvent;
+import io.heliox.atlas.api.trading.PaperSessionStoppedEvent;
+import io.heliox.atlas.api.trading.SessionKillSwitchEvent;
+import io.heliox.atlas.api.trading.SessionOrderEvent;
+import io.heliox.atlas.api.trading.SessionRiskEvent;
+import io.heliox.atlas.api.workspace.Scope;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A paper session's log, read from its own event stream (the one source of truth): orders, risk,
+ * kill switches and the stop, each with its sequence number; the bars themselves are left out.
+ */
+public class PaperSessionLog {
+
+    /** One entry of the log. {@code kind}, {@code bar}, {@code clientOrderId} and {@code detail} may be null. */
+    public record Entry(long seq, String type, String kind, Integer bar, String clientOrderId, JsonNode detail,
+                        Instant at) {
+    }
+
+    /** A page: its entries, and the seq to ask after for more (null at the end). */
+    public record Page(List<Entry> entries, Long nextAfter) {
+    }
+
+    private final EventStore eventStore;
+
+    public PaperSessionLog(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    /** Entries with seq greater than {@code after}; empty when no session of {@code scope} has this id. */
+    public Optional<Page> after(UUID session, long after, int limit, Scope scope) {
+        DomainEventStream stream = eventStore.readEvents(session.toString(), 0);
+        if (!stream.hasNext() || !(stream.peek().getPayload() instanceof PaperSessionStartedEvent)
+                || !scope.admits(stream.peek())) { // another aggregate's id (a run's) is no session either
+            return Optional.empty();
+        }
+        List<Entry> entries = new ArrayList<>();
+        Long nextAfter = null;
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            if (message.getSequenceNumber() <= after) {
+                continue;
+            }
+            Entry entry = entry(message);
+            if (entry == null) {
+                continue;
+            }
+            if (entries.size() == limit) {
+                nextAfter = entries.get(entries.size() - 1).seq();
+                break;
+            }
+            entries.add(entry);
+        }
+        return Optional.of(new Page(entries, nextAfter));
+    }
+
+    private static Entry entry(DomainEventMessage<?> message) {
+        long seq = message.getSequenceNumber();
+        Object payload = message.getPayload();
+        if (payload instanceof SessionOrderEvent e) {
+            return new Entry(seq, "order", e.kind(), e.bar(), e.clientOrderId(), e.detail(), e.at());
+        }
+        if (payload instanceof SessionRiskEvent e) {
+            return new Entry(seq, "risk", e.kind(), e.bar(), null, e.detail(), e.at());
+        }
+        if (payload instanceof SessionKillSwitchEvent e) {
+            return new Entry(seq, "kill_switch", e.engaged() ? "engaged" : "released", null, null,
+                    JsonNodeFactory.instance.objectNode()
+                            .put("principal", e.principal()).put("reason", e.reason()), e.at());
+        }
+        if (payload instanceof PaperSessionStoppedEvent e) {
+            return new Entry(seq, "stopped", null, null, null,
+                    JsonNodeFactory.instance.objectNode()
+                            .put("principal", e.principal()).put("reason", e.reason()), e.at());
+        }
+        return null;
+    }
+}

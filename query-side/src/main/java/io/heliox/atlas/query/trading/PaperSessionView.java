@@ -1,0 +1,12 @@
+package io.heliox.atlas.query.trading;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A paper session as {@code paper_sessions} has it: where it stands. */
+public record PaperSessionView(UUID id, String accountId, String instrument, String principal, String status,
+                               String state, int nextBar, int barsTotal, int barEveryMs, BigDecimal equity,
+                               BigDecimal position, int fills, Instant startedAt, Instant stoppedAt,
+                               String stopReason) {
+}

@@ -1,0 +1,168 @@
+package io.heliox.atlas.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.command.application.identity.Principal;
+import io.heliox.atlas.web.support.Api;
+import io.heliox.atlas.web.support.AtlasIntegrationTest;
+import io.heliox.atlas.web.support.SseRead;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Paper sessions over HTTP: a strategy saved from a run is deployed (its package verified), trades
+ * bar by bar on the paper venue to the end of its data, and can be killed, released with a reason
+ * and stopped; bad requests answer 4xx problems with pointers; another workspace sees nothing.
+ */
+class PaperSessionApiTest extends AtlasIntegrationTest {
+
+    static final String SCENARIO = """
+            {"id":"paper-api","version":"0.1","timeframe":"1h","duration_bars":%d,"seed":5,"family":"regime_switch",
+             "params":{"bull":{"drift":5,"sigma":60},"bear":{"drift":-8,"sigma":120},"sideways":{"drift":0,"sigma":30},
+             "transition":[[0.98,0.01,0.01],[0.02,0.95,0.03],[0.02,0.02,0.96]],"initial_regime":"sideways"},
+             "volume_model":"lognormal"}""";
+
+    /** A strategy saved from a run, with its signed package: the portfolio item's id. */
+    String packagedItem() {
+        long seed = 9_000 + System.nanoTime() % 1_000;
+        String runId = startRun("{\"prompt\":\"Create MA crossover strategy\",\"seed\":" + seed + "}");
+        List<SseRead.Event> events = api.events(runId).events();
+        JsonNode t0 = artifact(events, "t0");
+        String best = t0.at("/ranking/0/candidateId").asText();
+        JsonNode strategy = StreamSupport.stream(artifact(events, "synth").get("candidates").spliterator(), false)
+                .filter(c -> c.get("id").asText().equals(best)).findFirst().orElseThrow();
+        ObjectNode save = Api.JSON.createObjectNode().put("name", "paper " + best).put("runId", runId);
+        save.set("strategy", strategy);
+        Api.Response saved = api.postJson("/v1/portfolio", save.toString());
+        assertThat(saved.status()).isEqualTo(201);
+        assertThat(saved.json().get("package").isNull()).isFalse();
+        return saved.json().get("id").asText();
+    }
+
+    static JsonNode artifact(List<SseRead.Event> events, String phase) {
+        return events.stream().filter(e -> e.type().equals("artifact") && e.json().get("phase").asText().equals(phase))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + phase + " artifact")).json().get("payload");
+    }
+
+    static JsonNode resource(String name) {
+        try (var in = PaperSessionApiTest.class.getClassLoader().getResourceAsStream(name)) {
+            return Api.JSON.readTree(in);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("no resource " + name, e);
+        }
+    }
+
+    static String request(String item, int bars, int everyMs) {
+        return "{\"portfolioItemId\":\"" + item + "\",\"scenario\":" + SCENARIO.formatted(bars)
+                + ",\"barEveryMs\":" + everyMs + ",\"execution\":{\"feeBps\":2,\"slippageBps\":1}}";
+    }
+
+    @Test
+    void aPackagedStrategyIsDeployedTradesToTheEndOfItsDataAndItsLogShowsTheTrades() {
+        String item = packagedItem();
+        Api.Response started = api.postJson("/v1/paper-sessions", request(item, 300, 5));
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        String id = started.json().get("id").asText();
+        assertThat(started.header("Location")).isEqualTo("/v1/paper-sessions/" + id);
+        assertThat(started.json().get("status").asText()).isEqualTo("running");
+        assertThat(started.json().get("instrument").asText()).isEqualTo("SYNTH.PAPER");
+
+        await(Duration.ofSeconds(60), "the end of the session's data",
+                () -> api.get("/v1/paper-sessions/" + id).json().get("status").asText().equals("stopped"));
+        JsonNode done = api.get("/v1/paper-sessions/" + id).json();
+        assertThat(done.get("nextBar").asInt()).isEqualTo(300);
+        assertThat(done.get("stopReason").asText()).isEqualTo("market_data.ended");
+        assertThat(done.get("equity").asText()).matches("-?[0-9]+(\\.[0-9]+)?");
+
+        List<JsonNode> log = new ArrayList<>();
+        long after = 0;
+        while (true) { // paged
+            JsonNode page = api.get("/v1/paper-sessions/" + id + "/activity?limit=50&after=" + after).json();
+            page.get("items").forEach(log::add);
+            if (page.get("nextAfter").isNull()) {
+                break;
+            }
+            after = page.get("nextAfter").asLong();
+        }
+        assertThat(log).extracting(e -> e.get("seq").asLong()).isSorted().doesNotHaveDuplicates();
+        long fills = log.stream().filter(e -> e.path("kind").asText().equals("filled")).count();
+        assertThat(fills).isEqualTo(done.get("fills").asLong()).isPositive();
+        assertThat(log).anySatisfy(e -> assertThat(e.path("kind").asText()).isEqualTo("submitted"));
+        assertThat(log.get(log.size() - 1).get("type").asText()).isEqualTo("stopped");
+        assertThat(api.get("/v1/paper-sessions").json().get("items")).anySatisfy(s ->
+                assertThat(s.get("id").asText()).isEqualTo(id));
+    }
+
+    @Test
+    void theKillSwitchHaltsAtOnceAReleaseNeedsAReasonAndAStopEndsIt() {
+        String item = packagedItem();
+        String id = api.postJson("/v1/paper-sessions", request(item, 5_000, 20)).json().get("id").asText();
+        await(Duration.ofSeconds(30), "some bars", () -> api.get("/v1/paper-sessions/" + id).json().get("nextBar").asInt() > 10);
+
+        long asked = System.nanoTime();
+        Api.Response killed = api.post("/v1/paper-sessions/" + id + "/kill", "");
+        double ms = (System.nanoTime() - asked) / 1e6;
+        assertThat(killed.status()).isEqualTo(200);
+        assertThat(killed.json().get("state").asText()).as("halted in the answer itself").isEqualTo("halted");
+        assertThat(ms).as("kill request to HALTED, ms").isLessThan(1_000);
+
+        Api.Response noReason = api.postJson("/v1/paper-sessions/" + id + "/release", "{}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().at("/errors/0/pointer").asText()).isEqualTo("/reason");
+        Api.Response released = api.postJson("/v1/paper-sessions/" + id + "/release", "{\"reason\":\"checked the feed\"}");
+        assertThat(released.json().get("state").asText()).isEqualTo("active");
+
+        Api.Response stopped = api.postJson("/v1/paper-sessions/" + id + "/stop", "{\"reason\":\"done\"}");
+        assertThat(stopped.json().get("status").asText()).isEqualTo("stopped");
+        assertThat(stopped.json().get("stopReason").asText()).isEqualTo("done");
+        JsonNode log = api.get("/v1/paper-sessions/" + id + "/activity?limit=1000").json().get("items");
+        assertThat(StreamSupport.stream(log.spliterator(), false).map(e -> e.get("type").asText() + ":" + e.path("kind").asText()))
+                .contains("kill_switch:engaged", "kill_switch:released", "stopped:");
+    }
+
+    @Test
+    void badRequestsAre4xxProblemsWithPointersAndAnotherWorkspaceSeesNothing() {
+        Api.Response noItem = api.postJson("/v1/paper-sessions", request("3f1c2b8e-4d5a-4e6f-9a0b-1c2d3e4f5a6b", 100, 5));
+        assertThat(noItem.status()).isEqualTo(404);
+
+        ObjectNode bare = Api.JSON.createObjectNode().put("name", "no package");
+        bare.set("strategy", resource("contracts/fixtures/valid/strategy-dsl/minimal.json"));
+        Api.Response savedBare = api.postJson("/v1/portfolio", bare.toString());
+        assertThat(savedBare.status()).as(savedBare.body()).isEqualTo(201);
+        Api.Response unpackaged = api.postJson("/v1/paper-sessions",
+                request(savedBare.json().get("id").asText(), 100, 5));
+        assertThat(unpackaged.status()).isEqualTo(409);
+        assertThat(unpackaged.json().get("type").asText()).endsWith("package-missing");
+
+        String item = packagedItem();
+        Api.Response badScenario = api.postJson("/v1/paper-sessions", "{\"portfolioItemId\":\"" + item
+                + "\",\"scenario\":{\"id\":\"x\"}}");
+        assertThat(badScenario.status()).isEqualTo(400);
+        assertThat(badScenario.json().at("/errors/0/pointer").asText()).startsWith("/scenario");
+        Api.Response badTick = api.postJson("/v1/paper-sessions", "{\"portfolioItemId\":\"" + item + "\",\"scenario\":"
+                + SCENARIO.formatted(100) + ",\"instrument\":{\"symbol\":\"X\",\"venue\":\"P\",\"assetClass\":\"crypto\","
+                + "\"tickSize\":\"0\",\"lotSize\":\"1\",\"currency\":\"USD\"}}");
+        assertThat(badTick.status()).isEqualTo(400);
+        assertThat(badTick.json().at("/errors/0/pointer").asText()).startsWith("/instrument");
+        assertThat(api.get("/v1/paper-sessions/not-a-uuid").status()).isEqualTo(400);
+        String runId = startRun("{\"prompt\":\"Create MA crossover strategy\"}");
+        assertThat(api.get("/v1/paper-sessions/" + runId + "/activity").status()).as("a run is no session").isEqualTo(404);
+        assertThat(api.post("/v1/paper-sessions/" + runId + "/kill", "").status()).isEqualTo(404);
+
+        String id = api.postJson("/v1/paper-sessions", request(item, 100, 5)).json().get("id").asText();
+        Principal stranger = newUser("stranger");
+        Api other = api.withKey(identity.issueKey(stranger.userId(), "k", null).key());
+        assertThat(other.get("/v1/paper-sessions/" + id).status()).isEqualTo(404);
+        assertThat(other.post("/v1/paper-sessions/" + id + "/kill", "").status()).isEqualTo(404);
+        assertThat(other.get("/v1/paper-sessions/" + id + "/activity").status()).isEqualTo(404);
+        assertThat(other.get("/v1/paper-sessions").json().get("items")).isEmpty();
+        Api.Response crossDeploy = other.postJson("/v1/paper-sessions", request(item, 100, 5));
+        assertThat(crossDeploy.status()).as("another workspace's item").isEqualTo(404);
+    }
+}
