@@ -35,7 +35,8 @@ class WorkspaceIsolationTest extends AtlasIntegrationTest {
 
     /** What Alice made in A: the ids every other caller tries. */
     private record World(UUID workspaceA, Api alice, Api vic, Api bob, String aliceKeyId, String aliceName,
-                         String runId, String candidateId, String scenarioId, String itemId, String datasetId) {
+                         String runId, String candidateId, String scenarioId, String itemId, String datasetId,
+                         String sessionId) {
     }
 
     private static World world;
@@ -78,9 +79,12 @@ class WorkspaceIsolationTest extends AtlasIntegrationTest {
         Api.Response dataset = aliceApi.postJson("/api/v1/scenarios", fixture("scenario-dsl", "trend-up-mid.json")
                 .replaceFirst("\"id\"\\s*:\\s*\"[^\"]+\"", "\"id\":\"" + datasetId + "\""));
         assertThat(dataset.status()).as(dataset.toString()).isEqualTo(201);
+        Api.Response session = aliceApi.postJson("/v1/paper-sessions", paperSession(kept.json().get("id").asText()));
+        assertThat(session.status()).as(session.toString()).isEqualTo(201);
         world = new World(a, aliceApi, api.withKey(identity.issueKey(vic.userId(), "k", null).key()),
                 api.withKey(identity.issueKey(bob.userId(), "k", null).key()), aliceKey.info().id(), alice.username(),
-                runId, candidateId, scenarioId, kept.json().get("id").asText(), datasetId);
+                runId, candidateId, scenarioId, kept.json().get("id").asText(), datasetId,
+                session.json().get("id").asText());
     }
 
     @Test
@@ -97,6 +101,7 @@ class WorkspaceIsolationTest extends AtlasIntegrationTest {
             checked.add(method + " " + template);
         });
         assertThat(checked).contains("POST /v1/runs", "POST /v1/runs/{id}/cancel", "POST /v1/portfolio",
+                "POST /v1/paper-sessions", "POST /v1/paper-sessions/{sessionId}/kill",
                 "PUT /v1/workspaces/{workspaceId}/members/{username}", "GET /v1/audit/events");
         // and what a viewer may do, it may
         String a = world.workspaceA().toString();
@@ -135,7 +140,8 @@ class WorkspaceIsolationTest extends AtlasIntegrationTest {
         assertThat(checked).contains("GET /v1/runs/{id}", "GET /v1/runs/{id}/events",
                 "GET /v1/runs/{id}/results/{candidateId}/{scenarioId}", "GET /v1/runs/{id}/package",
                 "POST /v1/runs/{id}/cancel", "GET /v1/runs", "GET /v1/portfolio", "GET /v1/audit/events",
-                "GET /api/v1/scenarios/{id}", "GET /api/v1/scenarios/{id}/bars");
+                "GET /api/v1/scenarios/{id}", "GET /api/v1/scenarios/{id}/bars", "GET /v1/paper-sessions/{sessionId}",
+                "GET /v1/paper-sessions/{sessionId}/activity", "POST /v1/paper-sessions/{sessionId}/kill");
         // A's ids in a body or a query: the same 404, the same silence
         Api.Response keep = world.bob().postJson("/v1/portfolio", "{\"name\":\"mine now\",\"runId\":\"" + world.runId()
                 + "\",\"strategy\":" + world.alice().get("/v1/portfolio").json().at("/items/0/strategy") + "}");
@@ -146,8 +152,12 @@ class WorkspaceIsolationTest extends AtlasIntegrationTest {
                 .replaceFirst("\"scenario_ref\"\\s*:\\s*\\{[^}]*}", "\"scenario_ref\":{\"id\":\"" + world.datasetId() + "\"}"));
         assertThat(ref.status()).as(ref.toString()).isIn(400, 404);
         assertNoTraceOfA(ref);
+        Api.Response deploy = world.bob().postJson("/v1/paper-sessions", paperSession(world.itemId()));
+        assertThat(deploy.status()).as("A's item deployed from B: %s", deploy).isEqualTo(404);
+        assertThat(world.bob().get("/v1/paper-sessions").body()).doesNotContain(world.sessionId());
         // while Alice sees all of it
         assertThat(world.alice().get("/v1/runs").body()).contains(world.runId());
+        assertThat(world.alice().get("/v1/paper-sessions").body()).contains(world.sessionId());
         assertThat(world.alice().get("/v1/audit/events?aggregateId=" + world.runId()).json().get("items")).isNotEmpty();
     }
 
@@ -248,13 +258,13 @@ class WorkspaceIsolationTest extends AtlasIntegrationTest {
     /** Read models under row-level security: a query that forgets its filter still sees only its scope's rows. */
     @Test
     void rowLevelSecurityHidesOtherWorkspacesRowsFromTheReader() {
-        assertThat(seenAs(world.workspaceA().toString())).containsExactly(1L, 1L);
-        assertThat(seenAs(UUID.randomUUID().toString())).containsExactly(0L, 0L);
-        assertThat(seenAs("all")).containsExactly(1L, 1L);
-        assertThat(seenAs("")).as("no scope set: nothing").containsExactly(0L, 0L);
+        assertThat(seenAs(world.workspaceA().toString())).containsExactly(1L, 1L, 1L);
+        assertThat(seenAs(UUID.randomUUID().toString())).containsExactly(0L, 0L, 0L);
+        assertThat(seenAs("all")).containsExactly(1L, 1L, 1L);
+        assertThat(seenAs("")).as("no scope set: nothing").containsExactly(0L, 0L, 0L);
     }
 
-    /** How many rows of A's run the reader role sees: in {@code runs}, and its creation event. */
+    /** How many rows of A's run the reader role sees: in {@code runs}, its creation event, and A's paper session's row. */
     private List<Long> seenAs(String scope) {
         return jdbc.execute((java.sql.Connection connection) -> {
             boolean auto = connection.getAutoCommit();
@@ -263,14 +273,16 @@ class WorkspaceIsolationTest extends AtlasIntegrationTest {
                     "select set_config('role', 'atlas_reader', true), set_config('atlas.scope', ?, true)");
                  var count = connection.prepareStatement("""
                          select (select count(*) from runs where id = ?::uuid),
-                                (select count(*) from domain_event_entry where aggregate_identifier = ? and sequence_number = 0)""")) {
+                                (select count(*) from domain_event_entry where aggregate_identifier = ? and sequence_number = 0),
+                                (select count(*) from paper_sessions where id = ?::uuid)""")) {
                 set.setString(1, scope);
                 set.execute();
                 count.setString(1, world.runId());
                 count.setString(2, world.runId());
+                count.setString(3, world.sessionId());
                 try (var rs = count.executeQuery()) {
                     rs.next();
-                    return List.of(rs.getLong(1), rs.getLong(2));
+                    return List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3));
                 }
             } finally {
                 connection.rollback();
@@ -300,6 +312,12 @@ class WorkspaceIsolationTest extends AtlasIntegrationTest {
         }
     }
 
+    /** A paper session of an item, slow enough to be running while the sweep tries it. */
+    private static String paperSession(String itemId) {
+        return "{\"portfolioItemId\":\"" + itemId + "\",\"scenario\":" + fixture("scenario-dsl", "trend-up-mid.json")
+                + ",\"barEveryMs\":1000}";
+    }
+
     /** The template with Alice's ids in it. */
     private static String path(String template) {
         boolean scenario = template.startsWith("/api/v1/scenarios/");
@@ -308,6 +326,7 @@ class WorkspaceIsolationTest extends AtlasIntegrationTest {
                 .replace("{keyId}", world.aliceKeyId())
                 .replace("{candidateId}", world.candidateId())
                 .replace("{scenarioId}", world.scenarioId())
+                .replace("{sessionId}", world.sessionId())
                 .replace("{id}", scenario ? world.datasetId() : world.runId());
     }
 
@@ -330,6 +349,8 @@ class WorkspaceIsolationTest extends AtlasIntegrationTest {
             case "/v1/users" -> "{\"username\":\"u-" + UUID.randomUUID().toString().substring(0, 8)
                     + "\",\"password\":\"a long enough password\"}";
             case "/v1/auth/keys" -> "{\"name\":\"x\"}";
+            case "/v1/paper-sessions" -> paperSession(world.itemId());
+            case "/v1/paper-sessions/{sessionId}/release" -> "{\"reason\":\"sweep\"}";
             case "/v1/dsl/validate", "/api/v1/dsl/validate" -> fixture("strategy-dsl", "channel-breakout.json");
             default -> "{}";
         };

@@ -100,7 +100,7 @@ public class PaperSessionDriver implements AutoCloseable {
     /** Schedules the bar the session waits for, as its row says, if it still runs. */
     private void resync(UUID session) {
         jdbc.query("select next_bar, bar_every_ms from paper_sessions where id = ? and status = 'running'", rs -> {
-            schedule(session, rs.getInt("next_bar"), Duration.ofMillis(rs.getInt("barEveryMs")));
+            schedule(session, rs.getInt("next_bar"), Duration.ofMillis(rs.getInt("bar_every_ms")));
         }, session);
     }
 

@@ -73,6 +73,8 @@ public final class SignalTrader {
     // the engine's ledger, in doubles
     private double cash;
     private double qty;
+    /** The position exactly as the venue holds it: what exits and protection sell (a double is not a whole number of lots). */
+    private BigDecimal held = BigDecimal.ZERO;
     private int entryBar;
     private double stopLevel = Double.NaN;
     private double targetLevel = Double.NaN;
@@ -239,7 +241,7 @@ public final class SignalTrader {
     private void exit(String why) {
         cancelProtection();
         venue.submit(OrderRequest.market(nextId(why), instrument.id(), qty > 0 ? Side.SELL : Side.BUY,
-                new BigDecimal(Math.abs(qty)), TimeInForce.IOC).withReduceOnly(true));
+                held.abs(), TimeInForce.IOC).withReduceOnly(true));
     }
 
     /** What the venue did: the ledger follows its fills, and a filled entry gets its protection. */
@@ -259,6 +261,7 @@ public final class SignalTrader {
         double fee = f.fee().doubleValue();
         boolean buy = f.side() == Side.BUY;
         String id = filled.clientOrderId();
+        held = held.add(f.signedQuantity());
         if (id.equals(entryId)) {
             cash -= (buy ? q : -q) * px + fee;
             qty += buy ? q : -q;
@@ -290,7 +293,7 @@ public final class SignalTrader {
     private void protect(boolean isLong, double entry) {
         stopLevel = exits.stopLoss(isLong, entry, atrNow);
         targetLevel = exits.takeProfit(isLong, entry, atrNow);
-        BigDecimal quantity = new BigDecimal(Math.abs(qty));
+        BigDecimal quantity = held.abs();
         Side exit = isLong ? Side.SELL : Side.BUY;
         if (!Double.isNaN(stopLevel) && stopLevel > 0) {
             stopLossId = nextId("stop-loss");

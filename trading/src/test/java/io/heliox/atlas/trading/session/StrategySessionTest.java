@@ -48,13 +48,14 @@ class StrategySessionTest {
     static Validation strategy;
     static BarReplayFeed feed;
     static Bars bars;
+    static ScenarioSpec spec;
 
     @BeforeAll
     static void market() {
         ObjectNode doc = (ObjectNode) Candidates.resource("contracts/fixtures/valid/scenario-dsl/regime-switch.json");
         doc.put("seed", 11);
         doc.put("duration_bars", 400);
-        ScenarioSpec spec = ScenarioSpec.parse(doc);
+        spec = ScenarioSpec.parse(doc);
         bars = ScenarioGenerator.generate(spec);
         feed = BarReplayFeed.ofScenario(SYNTH.id(), spec, bars, ReplaySpeed.barEvery(Duration.ofMillis(1)),
                 new ManualPacer());
@@ -102,6 +103,30 @@ class StrategySessionTest {
         }
         assertThat(only(events, SessionEvent.OrderSubmitted.class)).as("every fill's order was submitted first")
                 .hasSizeGreaterThanOrEqualTo(backtest.trades().fillCount());
+    }
+
+    @Test
+    void onAnInstrumentWithRealLotsAndTicksEveryOrderIsAcceptedAndPositionsAreClosed() {
+        // exits and protection sell the position the venue holds, a whole number of lots (a double is not)
+        Instrument btc = new Instrument(InstrumentId.parse("BTCUSD.PAPER"), AssetClass.CRYPTO, new BigDecimal("0.01"),
+                new BigDecimal("0.0001"), BigDecimal.ZERO, "USD", BigDecimal.ONE);
+        for (var fills : List.of(EngineRules.of(EXECUTION),
+                io.heliox.atlas.trading.venue.paper.RealisticBars.typical(
+                        io.heliox.atlas.trading.venue.paper.FeeSchedule.of("1", "4"), 3))) {
+            BarReplayFeed btcFeed = BarReplayFeed.ofScenario(btc.id(), spec, bars, ReplaySpeed.barEvery(Duration.ofMillis(1)),
+                    new ManualPacer());
+            StrategySession session = new StrategySession(REF, btc, strategy.ir(), EXECUTION, RiskLimits.defaults("USD"),
+                    new PaperVenueSettings(fills, Latency.NONE, Duration.ofDays(7)), btcFeed.openTime(0));
+            List<SessionEvent> events = new ArrayList<>();
+            for (int t = 0; t < btcFeed.size(); t++) {
+                events.addAll(session.onBar(btcFeed.message(t)));
+            }
+            assertThat(only(events, io.heliox.atlas.trading.execution.OrderRejected.class)).as("%s", fills)
+                    .filteredOn(r -> r.request().equals("submit")).isEmpty();
+            List<OrderFilled> filled = only(events, OrderFilled.class);
+            assertThat(filled).as("%s", fills).anySatisfy(f -> assertThat(f.clientOrderId()).contains("-entry-"))
+                    .anySatisfy(f -> assertThat(f.clientOrderId()).containsAnyOf("-exit-", "-stop-loss-", "-take-profit-"));
+        }
     }
 
     @Test
