@@ -95,6 +95,11 @@ class PaperSessionApiTest extends AtlasIntegrationTest {
         assertThat(fills).isEqualTo(done.get("fills").asLong()).isPositive();
         assertThat(log).anySatisfy(e -> assertThat(e.path("kind").asText()).isEqualTo("submitted"));
         assertThat(log.get(log.size() - 1).get("type").asText()).isEqualTo("stopped");
+        JsonNode curve = api.get("/v1/paper-sessions/" + id + "/equity").json().get("points");
+        assertThat(curve).hasSize(300);
+        assertThat(curve.get(299).get("equity").asText()).isEqualTo(done.get("equity").asText());
+        assertThat(StreamSupport.stream(curve.spliterator(), false).map(p -> p.get("bar").asInt()))
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 300).boxed().toList());
         assertThat(api.get("/v1/paper-sessions").json().get("items")).anySatisfy(s ->
                 assertThat(s.get("id").asText()).isEqualTo(id));
     }
@@ -111,6 +116,7 @@ class PaperSessionApiTest extends AtlasIntegrationTest {
         assertThat(killed.status()).isEqualTo(200);
         assertThat(killed.json().get("state").asText()).as("halted in the answer itself").isEqualTo("halted");
         assertThat(ms).as("kill request to HALTED, ms").isLessThan(1_000);
+        System.out.printf("paper session kill switch: HALTED in the answer after %.1f ms%n", ms);
 
         Api.Response noReason = api.postJson("/v1/paper-sessions/" + id + "/release", "{}");
         assertThat(noReason.status()).isEqualTo(400);
@@ -161,6 +167,7 @@ class PaperSessionApiTest extends AtlasIntegrationTest {
         assertThat(other.get("/v1/paper-sessions/" + id).status()).isEqualTo(404);
         assertThat(other.post("/v1/paper-sessions/" + id + "/kill", "").status()).isEqualTo(404);
         assertThat(other.get("/v1/paper-sessions/" + id + "/activity").status()).isEqualTo(404);
+        assertThat(other.get("/v1/paper-sessions/" + id + "/equity").status()).isEqualTo(404);
         assertThat(other.get("/v1/paper-sessions").json().get("items")).isEmpty();
         Api.Response crossDeploy = other.postJson("/v1/paper-sessions", request(item, 100, 5));
         assertThat(crossDeploy.status()).as("another workspace's item").isEqualTo(404);

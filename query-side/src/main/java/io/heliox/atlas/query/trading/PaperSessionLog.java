@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.heliox.atlas.api.trading.PaperSessionStartedEvent;
 import io.heliox.atlas.api.trading.PaperSessionStoppedEvent;
+import io.heliox.atlas.api.trading.SessionBarClosedEvent;
 import io.heliox.atlas.api.trading.SessionKillSwitchEvent;
 import io.heliox.atlas.api.trading.SessionOrderEvent;
 import io.heliox.atlas.api.trading.SessionRiskEvent;
@@ -20,7 +21,7 @@ import java.util.UUID;
 
 /**
  * A paper session's log, read from its own event stream (the one source of truth): orders, risk,
- * kill switches and the stop, each with its sequence number; the bars themselves are left out.
+ * kill switches and the stop, each with its sequence number; and the equity curve, a point per bar.
  */
 public class PaperSessionLog {
 
@@ -33,6 +34,11 @@ public class PaperSessionLog {
     public record Page(List<Entry> entries, Long nextAfter) {
     }
 
+    /** The account at one bar's close: the equity curve's point. */
+    public record Point(int bar, Instant barClose, double close, String signal, java.math.BigDecimal equity,
+                        java.math.BigDecimal position, String state) {
+    }
+
     private final EventStore eventStore;
 
     public PaperSessionLog(EventStore eventStore) {
@@ -41,9 +47,8 @@ public class PaperSessionLog {
 
     /** Entries with seq greater than {@code after}; empty when no session of {@code scope} has this id. */
     public Optional<Page> after(UUID session, long after, int limit, Scope scope) {
-        DomainEventStream stream = eventStore.readEvents(session.toString(), 0);
-        if (!stream.hasNext() || !(stream.peek().getPayload() instanceof PaperSessionStartedEvent)
-                || !scope.admits(stream.peek())) { // another aggregate's id (a run's) is no session either
+        DomainEventStream stream = open(session, scope);
+        if (stream == null) {
             return Optional.empty();
         }
         List<Entry> entries = new ArrayList<>();
@@ -64,6 +69,29 @@ public class PaperSessionLog {
             entries.add(entry);
         }
         return Optional.of(new Page(entries, nextAfter));
+    }
+
+    /** The session's equity curve, a point per bar taken; empty when no session of {@code scope} has this id. */
+    public Optional<List<Point>> equity(UUID session, Scope scope) {
+        DomainEventStream stream = open(session, scope);
+        if (stream == null) {
+            return Optional.empty();
+        }
+        List<Point> points = new ArrayList<>();
+        while (stream.hasNext()) {
+            if (stream.next().getPayload() instanceof SessionBarClosedEvent e) {
+                points.add(new Point(e.bar(), e.barClose(), e.close(), e.signal(), e.equity(), e.position(), e.state()));
+            }
+        }
+        return Optional.of(points);
+    }
+
+    /** The session's stream, or null when the id is no session of {@code scope} (a run's id is none either). */
+    private DomainEventStream open(UUID session, Scope scope) {
+        DomainEventStream stream = eventStore.readEvents(session.toString(), 0);
+        boolean ours = stream.hasNext() && stream.peek().getPayload() instanceof PaperSessionStartedEvent
+                && scope.admits(stream.peek());
+        return ours ? stream : null;
     }
 
     private static Entry entry(DomainEventMessage<?> message) {

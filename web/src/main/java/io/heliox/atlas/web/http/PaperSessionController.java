@@ -107,6 +107,21 @@ public class PaperSessionController {
         return out;
     }
 
+    @GetMapping(path = "/v1/paper-sessions/{sessionId}/equity", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ObjectNode equity(@PathVariable String sessionId, Caller caller) {
+        UUID id = Params.uuid("/path/sessionId", sessionId);
+        List<PaperSessionLog.Point> points = log.equity(id, caller.scope())
+                .orElseThrow(() -> ApiProblem.notFound("no paper session " + id));
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        var items = out.putArray("points");
+        for (PaperSessionLog.Point p : points) {
+            items.addObject().put("bar", p.bar()).put("barClose", p.barClose().toString()).put("close", p.close())
+                    .put("signal", p.signal()).put("equity", p.equity().toPlainString())
+                    .put("position", p.position().toPlainString()).put("state", p.state());
+        }
+        return out;
+    }
+
     @PostMapping(path = "/v1/paper-sessions/{sessionId}/kill", produces = MediaType.APPLICATION_JSON_VALUE)
     public ObjectNode kill(@PathVariable String sessionId, HttpServletRequest request, Caller caller) {
         return control(sessionId, request, caller, (id, reason) -> sessions.kill(id, caller.principal().username(), reason));
