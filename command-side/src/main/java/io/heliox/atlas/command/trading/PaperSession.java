@@ -5,11 +5,11 @@ import io.heliox.atlas.api.trading.PaperSessionStartedEvent;
 import io.heliox.atlas.api.trading.PaperSessionStoppedEvent;
 import io.heliox.atlas.api.trading.ProcessSessionBarCommand;
 import io.heliox.atlas.api.trading.ReleaseSessionKillSwitchCommand;
-import io.heliox.atlas.api.trading.SessionBarClosedEvent;
 import io.heliox.atlas.api.trading.SessionBarProcessedEvent;
 import io.heliox.atlas.api.trading.SessionKillSwitchEvent;
 import io.heliox.atlas.api.trading.StartPaperSessionCommand;
 import io.heliox.atlas.api.trading.StopPaperSessionCommand;
+import io.heliox.atlas.command.application.workspace.WorkspaceAccess;
 import io.heliox.atlas.engine.scenario.ScenarioGenerator;
 import io.heliox.atlas.trading.marketdata.BarReplayFeed;
 import io.heliox.atlas.trading.marketdata.ManualPacer;
@@ -49,7 +49,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(cache = PaperSession.CACHE)
 public class PaperSession {
 
-    public static final String SYSTEM = "system";
+    /** Who stops a session whose market data ended. */
+    public static final String SYSTEM = WorkspaceAccess.SYSTEM_PRINCIPAL;
     public static final String CACHE = "paperSessionCache";
 
     @AggregateIdentifier
@@ -120,10 +121,8 @@ public class PaperSession {
     private void record(int bar, Instant at) {
         List<SessionEvent> caused = produced;
         produced = List.of();
-        double close = bar >= 0 && bar < feed.size() ? feed.message(bar).bar().close() : Double.NaN;
-        for (Object event : SessionEventWire.events(sessionId, bar, caused,
-                core.snapshot().positions().values().stream().findFirst().orElse(java.math.BigDecimal.ZERO), at)) {
-            apply(event instanceof SessionBarClosedEvent closed ? SessionEventWire.withClose(closed, close) : event);
+        for (Object event : SessionEventWire.events(sessionId, bar, caused, core.position(), at)) {
+            apply(event);
         }
     }
 

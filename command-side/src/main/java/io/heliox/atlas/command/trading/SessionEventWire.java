@@ -1,6 +1,5 @@
 package io.heliox.atlas.command.trading;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -44,9 +43,11 @@ final class SessionEventWire {
     static List<Object> events(UUID sessionId, int bar, List<SessionEvent> produced, BigDecimal position, Instant at) {
         List<Object> out = new ArrayList<>();
         String signal = "none";
+        double close = Double.NaN;
         for (SessionEvent event : produced) {
             if (event instanceof SessionEvent.BarDecided decided) {
                 signal = decided.signal().dslName();
+                close = decided.close();
             } else if (event instanceof SessionEvent.OrderSubmitted submitted) {
                 out.add(new SessionOrderEvent(sessionId, bar, "submitted", submitted.order().clientOrderId(),
                         JSON.valueToTree(submitted.order()), at));
@@ -64,17 +65,11 @@ final class SessionEventWire {
                 out.add(new SessionRiskEvent(sessionId, bar, "state_changed", JSON.createObjectNode()
                         .put("from", wire(changed.from())).put("to", wire(changed.to())), at));
             } else if (event instanceof SessionEvent.EquityMarked marked) {
-                out.add(new SessionBarClosedEvent(sessionId, bar, marked.time(), Double.NaN, signal, marked.equity(),
+                out.add(new SessionBarClosedEvent(sessionId, bar, marked.time(), close, signal, marked.equity(),
                         position, wire(marked.state()), at));
             }
         }
         return out;
-    }
-
-    /** The bar's close goes into its summary once known; the marks come after the decision. */
-    static SessionBarClosedEvent withClose(SessionBarClosedEvent event, double close) {
-        return new SessionBarClosedEvent(event.sessionId(), event.bar(), event.barClose(), close, event.signal(),
-                event.equity(), event.position(), event.state(), event.at());
     }
 
     private static SessionOrderEvent order(UUID sessionId, int bar, ExecutionReport report, Instant at) {
@@ -107,9 +102,5 @@ final class SessionEventWire {
 
     static String wire(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
-    }
-
-    static JsonNode json(Object value) {
-        return JSON.valueToTree(value);
     }
 }

@@ -171,6 +171,11 @@ public final class StrategySession {
         return venue.snapshot();
     }
 
+    /** The signed position in the session's instrument, as the venue has booked it. */
+    public BigDecimal position() {
+        return venue.account().quantity(instrument.id());
+    }
+
     /** Cash plus positions at the last marks, exact. */
     public BigDecimal equity() {
         return venue.account().equity(instrument.quoteCurrency(), marks);

@@ -94,9 +94,6 @@ public class PaperSessionService {
             settings.putObject("instrument").put("symbol", "SYNTH").put("venue", "PAPER").put("assetClass", "crypto")
                     .put("tickSize", "0.01").put("lotSize", "0.0001").put("currency", "USD");
         }
-        if (!settings.has("fills")) {
-            settings.putObject("fills").put("model", "realistic");
-        }
         if (!settings.has("barEveryMs")) {
             settings.put("barEveryMs", 100);
         }

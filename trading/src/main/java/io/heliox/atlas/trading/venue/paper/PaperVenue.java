@@ -139,16 +139,14 @@ public final class PaperVenue implements ExecutionPort {
         acknowledgeDue();
         freshness.record(message);
         if (message.isPrice() && message.instrumentId() != null) {
+            // a feed delivers each instrument's messages in time order (MarketDataPort): the last is the latest
             MarketState market = market(message.instrumentId());
-            if (market.priceTime == null || !message.time().isBefore(market.priceTime)) {
-                market.priceTime = message.time();
-                if (message instanceof BarClosed bar) {
-                    market.lastPrice = new BigDecimal(bar.bar().close());
-                } else if (message instanceof Quote quote) {
-                    market.lastPrice = quote.mid();
-                } else if (message instanceof Trade trade) {
-                    market.lastPrice = trade.price();
-                }
+            if (message instanceof BarClosed bar) {
+                market.lastPrice = new BigDecimal(bar.bar().close());
+            } else if (message instanceof Quote quote) {
+                market.lastPrice = quote.mid();
+            } else if (message instanceof Trade trade) {
+                market.lastPrice = trade.price();
             }
         }
         if (message instanceof BarClosed bar) {
@@ -549,7 +547,6 @@ public final class PaperVenue implements ExecutionPort {
 
     /** One instrument's market as the venue has seen it. */
     private static final class MarketState {
-        Instant priceTime;
         BigDecimal lastPrice;
         BarClosed lastBar;
         long barIndex = -1;
