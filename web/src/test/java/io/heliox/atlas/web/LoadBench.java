@@ -11,7 +11,7 @@ import io.heliox.atlas.api.run.PhaseStatusReportedEvent;
 import io.heliox.atlas.api.run.RunCreatedEvent;
 import io.heliox.atlas.command.worker.RunWorker;
 import io.heliox.atlas.query.run.RunEventReader;
-import io.heliox.atlas.web.http.RunEventStreams;
+import io.heliox.atlas.web.http.EventStreams;
 import io.heliox.atlas.web.support.AtlasIntegrationTest;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -81,7 +81,7 @@ class LoadBench extends AtlasIntegrationTest {
     @Autowired
     private EventProcessingConfiguration processing;
     @Autowired
-    private RunEventStreams streams;
+    private EventStreams streams;
     @Autowired
     private RunEventReader reader;
 

@@ -8,6 +8,7 @@ import io.heliox.atlas.web.support.AtlasIntegrationTest;
 import io.heliox.atlas.web.support.SseRead;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ class PaperSessionApiTest extends AtlasIntegrationTest {
     /** A strategy saved from a run, with its signed package: the portfolio item's id. */
     String packagedItem() {
         long seed = 9_000 + System.nanoTime() % 1_000;
+        System.out.println("paper session test: the strategy comes from a run with seed " + seed);
         String runId = startRun("{\"prompt\":\"Create MA crossover strategy\",\"seed\":" + seed + "}");
         List<SseRead.Event> events = api.events(runId).events();
         JsonNode t0 = artifact(events, "t0");
@@ -102,6 +104,56 @@ class PaperSessionApiTest extends AtlasIntegrationTest {
                 .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 300).boxed().toList());
         assertThat(api.get("/v1/paper-sessions").json().get("items")).anySatisfy(s ->
                 assertThat(s.get("id").asText()).isEqualTo(id));
+        assertThat(new BigDecimal(done.get("drawdown").asText())).isBetween(BigDecimal.ZERO, BigDecimal.ONE);
+
+        // The read models agree with the log and with each other.
+        List<JsonNode> fillRows = new ArrayList<>();
+        after = 0;
+        while (true) {
+            JsonNode page = api.get("/v1/paper-sessions/" + id + "/fills?limit=7&after=" + after).json();
+            page.get("items").forEach(fillRows::add);
+            if (page.get("nextAfter").isNull()) {
+                break;
+            }
+            after = page.get("nextAfter").asLong();
+        }
+        assertThat(fillRows).hasSize((int) fills);
+        assertThat(fillRows).extracting(f -> f.get("seq").asLong())
+                .containsExactlyElementsOf(log.stream().filter(e -> e.path("kind").asText().equals("filled"))
+                        .map(e -> e.get("seq").asLong()).toList());
+        BigDecimal net = fillRows.stream().map(f -> new BigDecimal(f.get("quantity").asText())
+                .multiply(BigDecimal.valueOf(f.get("side").asText().equals("buy") ? 1 : -1)))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        JsonNode positions = api.get("/v1/paper-sessions/" + id + "/positions").json().get("items");
+        assertThat(positions).hasSize(1);
+        assertThat(new BigDecimal(positions.get(0).get("quantity").asText())).isEqualByComparingTo(net)
+                .isEqualByComparingTo(new BigDecimal(done.get("position").asText()));
+        JsonNode orders = api.get("/v1/paper-sessions/" + id + "/orders?limit=1000").json().get("items");
+        assertThat(orders).hasSize((int) log.stream().filter(e -> e.path("kind").asText().equals("submitted")).count());
+        BigDecimal filledByOrders = StreamSupport.stream(orders.spliterator(), false)
+                .map(o -> new BigDecimal(o.get("filledQuantity").asText())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal filledByFills = fillRows.stream().map(f -> new BigDecimal(f.get("quantity").asText()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(filledByOrders).isEqualByComparingTo(filledByFills);
+        assertThat(orders).allSatisfy(o -> assertThat(o.get("status").asText()).isIn("filled", "cancelled", "rejected"));
+        assertThat(api.get("/v1/paper-sessions/" + id + "/orders?status=open").json().get("items")).isEmpty();
+        assertThat(api.get("/v1/paper-sessions/" + id + "/orders?status=bogus").status()).isEqualTo(400);
+
+        // The stream replays the whole session and closes after its stop; a resume sends only what follows.
+        SseRead stream = api.stream("/v1/paper-sessions/" + id + "/events");
+        assertThat(stream.events()).extracting(SseRead.Event::seq).isSorted().doesNotHaveDuplicates();
+        assertThat(stream.events().get(0).type()).isEqualTo("started");
+        assertThat(stream.events().stream().filter(e -> e.type().equals("bar")).count()).isEqualTo(300);
+        assertThat(stream.events().stream().filter(e -> e.type().equals("order")
+                && e.json().get("kind").asText().equals("filled")).count()).isEqualTo(fills);
+        assertThat(stream.events().get(stream.events().size() - 1).type()).isEqualTo("stopped");
+        SseRead.Event lastPosition = stream.events().stream().filter(e -> e.type().equals("position"))
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(new BigDecimal(lastPosition.json().at("/detail/quantity").asText())).isEqualByComparingTo(net);
+        long middle = stream.events().get(stream.events().size() / 2).seq();
+        SseRead resumed = api.stream("/v1/paper-sessions/" + id + "/events", "Last-Event-ID", Long.toString(middle));
+        assertThat(resumed.events()).extracting(SseRead.Event::seq)
+                .containsExactlyElementsOf(stream.events().stream().map(SseRead.Event::seq).filter(q -> q > middle).toList());
     }
 
     @Test
@@ -168,6 +220,10 @@ class PaperSessionApiTest extends AtlasIntegrationTest {
         assertThat(other.post("/v1/paper-sessions/" + id + "/kill", "").status()).isEqualTo(404);
         assertThat(other.get("/v1/paper-sessions/" + id + "/activity").status()).isEqualTo(404);
         assertThat(other.get("/v1/paper-sessions/" + id + "/equity").status()).isEqualTo(404);
+        assertThat(other.get("/v1/paper-sessions/" + id + "/orders").status()).isEqualTo(404);
+        assertThat(other.get("/v1/paper-sessions/" + id + "/fills").status()).isEqualTo(404);
+        assertThat(other.get("/v1/paper-sessions/" + id + "/positions").status()).isEqualTo(404);
+        assertThat(other.get("/v1/paper-sessions/" + id + "/events").status()).isEqualTo(404);
         assertThat(other.get("/v1/paper-sessions").json().get("items")).isEmpty();
         Api.Response crossDeploy = other.postJson("/v1/paper-sessions", request(item, 100, 5));
         assertThat(crossDeploy.status()).as("another workspace's item").isEqualTo(404);

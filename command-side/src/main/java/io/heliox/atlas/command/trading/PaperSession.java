@@ -121,7 +121,7 @@ public class PaperSession {
     private void record(int bar, Instant at) {
         List<SessionEvent> caused = produced;
         produced = List.of();
-        for (Object event : SessionEventWire.events(sessionId, bar, caused, core.position(), at)) {
+        for (Object event : SessionEventWire.events(sessionId, bar, caused, core, at)) {
             apply(event);
         }
     }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.heliox.atlas.api.trading.SessionBarClosedEvent;
 import io.heliox.atlas.api.trading.SessionOrderEvent;
+import io.heliox.atlas.api.trading.SessionPositionChangedEvent;
 import io.heliox.atlas.api.trading.SessionRiskEvent;
+import io.heliox.atlas.trading.account.Position;
 import io.heliox.atlas.trading.execution.ExecutionReport;
 import io.heliox.atlas.trading.execution.OrderAcknowledged;
 import io.heliox.atlas.trading.execution.OrderClosed;
@@ -17,9 +19,10 @@ import io.heliox.atlas.trading.execution.OrderRejected;
 import io.heliox.atlas.trading.risk.RiskEvent;
 import io.heliox.atlas.trading.risk.RiskWarning;
 import io.heliox.atlas.trading.risk.TradingStateChanged;
+import io.heliox.atlas.trading.instrument.InstrumentId;
 import io.heliox.atlas.trading.session.SessionEvent;
+import io.heliox.atlas.trading.session.StrategySession;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,10 +43,17 @@ final class SessionEventWire {
     private SessionEventWire() {
     }
 
-    static List<Object> events(UUID sessionId, int bar, List<SessionEvent> produced, BigDecimal position, Instant at) {
+    /**
+     * @param session the session after the input that produced {@code produced}: the position and cash
+     *                recorded are its own, once, after the fills (and before the bar's close, if any)
+     */
+    static List<Object> events(UUID sessionId, int bar, List<SessionEvent> produced, StrategySession session,
+                               Instant at) {
         List<Object> out = new ArrayList<>();
         String signal = "none";
         double close = Double.NaN;
+        boolean filled = false;
+        int closedAt = -1;
         for (SessionEvent event : produced) {
             if (event instanceof SessionEvent.BarDecided decided) {
                 signal = decided.signal().dslName();
@@ -59,15 +69,24 @@ final class SessionEventWire {
                         denied.order() == null ? "" : denied.order().clientOrderId(), detail, at));
             } else if (event instanceof SessionEvent.Reported reported) {
                 out.add(order(sessionId, bar, reported.report(), at));
+                filled |= reported.report() instanceof OrderFilled;
             } else if (event instanceof SessionEvent.Risk risk) {
                 out.add(new SessionRiskEvent(sessionId, bar, kind(risk.event()), JSON.valueToTree(risk.event()), at));
             } else if (event instanceof SessionEvent.StateChanged changed) {
                 out.add(new SessionRiskEvent(sessionId, bar, "state_changed", JSON.createObjectNode()
                         .put("from", wire(changed.from())).put("to", wire(changed.to())), at));
             } else if (event instanceof SessionEvent.EquityMarked marked) {
+                closedAt = out.size();
                 out.add(new SessionBarClosedEvent(sessionId, bar, marked.time(), close, signal, marked.equity(),
-                        position, wire(marked.state()), at));
+                        session.position(), wire(marked.state()), at));
             }
+        }
+        if (filled) {
+            Position book = session.book();
+            InstrumentId id = book.instrumentId();
+            out.add(closedAt < 0 ? out.size() : closedAt, new SessionPositionChangedEvent(sessionId, bar,
+                    id.symbol() + "." + id.venue(), book.quantity(), book.averagePrice(), book.realised(), book.fees(),
+                    session.cash(), at));
         }
         return out;
     }

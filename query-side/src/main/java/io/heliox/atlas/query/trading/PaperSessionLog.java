@@ -7,6 +7,7 @@ import io.heliox.atlas.api.trading.PaperSessionStoppedEvent;
 import io.heliox.atlas.api.trading.SessionBarClosedEvent;
 import io.heliox.atlas.api.trading.SessionKillSwitchEvent;
 import io.heliox.atlas.api.trading.SessionOrderEvent;
+import io.heliox.atlas.api.trading.SessionPositionChangedEvent;
 import io.heliox.atlas.api.trading.SessionRiskEvent;
 import io.heliox.atlas.api.workspace.Scope;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -71,6 +72,28 @@ public class PaperSessionLog {
         return Optional.of(new Page(entries, nextAfter));
     }
 
+    /**
+     * Everything the session recorded after {@code after}, oldest first, at most {@code limit}: the log's
+     * entries and also its start ({@code started}), each bar's close ({@code bar}: the equity point) and
+     * each position change ({@code position}), for a live view. No check of the scope: ask
+     * {@link #after} first (a stream is opened once and then read many times).
+     */
+    public List<Entry> stream(UUID session, long after, int limit) {
+        DomainEventStream stream = eventStore.readEvents(session.toString(), after + 1);
+        List<Entry> entries = new ArrayList<>();
+        while (stream.hasNext() && entries.size() < limit) {
+            DomainEventMessage<?> message = stream.next();
+            if (message.getSequenceNumber() <= after) {
+                continue;
+            }
+            Entry entry = liveEntry(message);
+            if (entry != null) {
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+
     /** The session's equity curve, a point per bar taken; empty when no session of {@code scope} has this id. */
     public Optional<List<Point>> equity(UUID session, Scope scope) {
         DomainEventStream stream = open(session, scope);
@@ -92,6 +115,32 @@ public class PaperSessionLog {
         boolean ours = stream.hasNext() && stream.peek().getPayload() instanceof PaperSessionStartedEvent
                 && scope.admits(stream.peek());
         return ours ? stream : null;
+    }
+
+    private static Entry liveEntry(DomainEventMessage<?> message) {
+        long seq = message.getSequenceNumber();
+        Object payload = message.getPayload();
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        if (payload instanceof PaperSessionStartedEvent e) {
+            return new Entry(seq, "started", null, null, null, json.objectNode().put("principal", e.principal()), e.at());
+        }
+        if (payload instanceof SessionBarClosedEvent e) {
+            var detail = json.objectNode().put("barClose", e.barClose().toString()).put("signal", e.signal())
+                    .put("equity", e.equity().toPlainString()).put("position", e.position().toPlainString())
+                    .put("state", e.state());
+            if (Double.isFinite(e.close())) {
+                detail.put("close", e.close());
+            }
+            return new Entry(seq, "bar", null, e.bar(), null, detail, e.at());
+        }
+        if (payload instanceof SessionPositionChangedEvent e) {
+            return new Entry(seq, "position", null, e.bar(), null, json.objectNode()
+                    .put("instrument", e.instrument()).put("quantity", e.quantity().toPlainString())
+                    .put("averagePrice", e.averagePrice().toPlainString())
+                    .put("realised", e.realised().toPlainString()).put("fees", e.fees().toPlainString())
+                    .put("cash", e.cash().toPlainString()), e.at());
+        }
+        return entry(message);
     }
 
     private static Entry entry(DomainEventMessage<?> message) {

@@ -4,18 +4,22 @@ import io.heliox.atlas.api.trading.PaperSessionStartedEvent;
 import io.heliox.atlas.api.trading.PaperSessionStoppedEvent;
 import io.heliox.atlas.api.trading.SessionBarClosedEvent;
 import io.heliox.atlas.api.trading.SessionOrderEvent;
+import io.heliox.atlas.api.trading.SessionPositionChangedEvent;
 import io.heliox.atlas.api.trading.SessionRiskEvent;
 import io.heliox.atlas.api.workspace.Scope;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 
 /**
- * Keeps {@code paper_sessions}: one row per session, where it stands. Subscribing: each event is
+ * Keeps {@code paper_sessions} (one row per session, where it stands) and the session's orders, fills
+ * and positions ({@link SessionOrderRows}, {@code paper_session_positions}). Subscribing: each event is
  * handled once, in the transaction that records it, so a session is listed the moment its start
  * command returns and a row always agrees with the events it was written from; a replay starts
  * from an empty table ({@link #reset}).
@@ -26,9 +30,11 @@ public class PaperSessionProjection {
     public static final String PROCESSING_GROUP = "paper-sessions-projection";
 
     private final JdbcTemplate jdbc;
+    private final SessionOrderRows orders;
 
     public PaperSessionProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.orders = new SessionOrderRows(jdbc);
     }
 
     @EventHandler
@@ -46,18 +52,36 @@ public class PaperSessionProjection {
 
     @EventHandler
     void on(SessionBarClosedEvent event) {
+        Double close = Double.isFinite(event.close()) ? event.close() : null;
         jdbc.update("""
                 update paper_sessions set next_bar = greatest(next_bar, ?), equity = ?, position = ?, state = ?,
+                    peak_equity = greatest(coalesce(peak_equity, ?), ?), last_close = coalesce(?, last_close),
                     updated_at = ? where id = ?""",
-                event.bar() + 1, event.equity(), event.position(), event.state(), Timestamp.from(event.at()),
-                event.sessionId());
+                event.bar() + 1, event.equity(), event.position(), event.state(), event.equity(), event.equity(),
+                close, Timestamp.from(event.at()), event.sessionId());
+        if (close != null) {
+            jdbc.update("update paper_session_positions set mark_price = ?, updated_at = ? where session_id = ?",
+                    new BigDecimal(Double.toString(close)), Timestamp.from(event.at()), event.sessionId());
+        }
     }
 
     @EventHandler
-    void on(SessionOrderEvent event) {
-        if (event.kind().equals("filled")) {
-            jdbc.update("update paper_sessions set fills = fills + 1 where id = ?", event.sessionId());
-        }
+    void on(SessionOrderEvent event, @SequenceNumber long seq) {
+        orders.on(event, seq);
+    }
+
+    @EventHandler
+    void on(SessionPositionChangedEvent event) {
+        jdbc.update("""
+                insert into paper_session_positions (session_id, instrument, workspace_id, quantity, average_price,
+                    realised, fees, cash, mark_price, updated_at)
+                values (?, ?, (select workspace_id from paper_sessions where id = ?), ?, ?, ?, ?, ?,
+                    (select last_close from paper_sessions where id = ?), ?)
+                on conflict (session_id, instrument) do update set quantity = excluded.quantity,
+                    average_price = excluded.average_price, realised = excluded.realised, fees = excluded.fees,
+                    cash = excluded.cash, updated_at = excluded.updated_at""",
+                event.sessionId(), event.instrument(), event.sessionId(), event.quantity(), event.averagePrice(),
+                event.realised(), event.fees(), event.cash(), event.sessionId(), Timestamp.from(event.at()));
     }
 
     @EventHandler
@@ -78,6 +102,9 @@ public class PaperSessionProjection {
 
     @ResetHandler
     void reset() {
+        jdbc.update("delete from paper_session_fills");
+        jdbc.update("delete from paper_session_orders");
+        jdbc.update("delete from paper_session_positions");
         jdbc.update("delete from paper_sessions");
     }
 }

@@ -274,7 +274,9 @@ public final class SignalTrader {
         boolean wasLong = qty > 0;
         cash += (wasLong ? q : -q) * px - fee;
         qty += buy ? q : -q;
-        if (Math.abs(qty) < Math.ulp(q)) {
+        if (held.signum() == 0) {
+            // Flat by the exact ledger: what the double ledger kept is its rounding (an exit filled in parts
+            // leaves more than one ulp of the last part), and a residue would have the trader exit 0 lots.
             qty = 0;
         }
         if (id.equals(stopLossId) || id.equals(takeProfitId)) {

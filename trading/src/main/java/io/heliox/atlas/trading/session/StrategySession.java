@@ -3,6 +3,7 @@ package io.heliox.atlas.trading.session;
 import io.heliox.atlas.engine.dsl.ir.IrStrategy;
 import io.heliox.atlas.engine.execution.ExecutionConfig;
 import io.heliox.atlas.trading.account.Account;
+import io.heliox.atlas.trading.account.Position;
 import io.heliox.atlas.trading.execution.ExecutionPort;
 import io.heliox.atlas.trading.execution.ExecutionReport;
 import io.heliox.atlas.trading.execution.OrderClosed;
@@ -174,6 +175,17 @@ public final class StrategySession {
     /** The signed position in the session's instrument, as the venue has booked it. */
     public BigDecimal position() {
         return venue.account().quantity(instrument.id());
+    }
+
+    /** The session instrument's position as the venue has booked it (average price, realised P&amp;L, fees); flat when none. */
+    public Position book() {
+        return venue.account().position(instrument.id())
+                .orElse(Position.flat(instrument.id(), instrument.quoteCurrency()));
+    }
+
+    /** The account's cash in the instrument's quote currency. */
+    public BigDecimal cash() {
+        return venue.account().cash(instrument.quoteCurrency());
     }
 
     /** Cash plus positions at the last marks, exact. */

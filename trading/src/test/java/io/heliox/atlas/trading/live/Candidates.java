@@ -38,7 +38,7 @@ public final class Candidates {
         return out;
     }
 
-    static List<JsonNode> localModel() {
+    public static List<JsonNode> localModel() {
         List<JsonNode> out = new ArrayList<>();
         LocalModel model = new LocalModel();
         long seed = 1;

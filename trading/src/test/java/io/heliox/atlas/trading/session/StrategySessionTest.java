@@ -25,6 +25,8 @@ import io.heliox.atlas.trading.risk.ReleaseKillSwitch;
 import io.heliox.atlas.trading.risk.RiskLimits;
 import io.heliox.atlas.trading.risk.SessionRef;
 import io.heliox.atlas.trading.venue.paper.EngineRules;
+import io.heliox.atlas.trading.venue.paper.FeeSchedule;
+import io.heliox.atlas.trading.venue.paper.RealisticBars;
 import io.heliox.atlas.trading.venue.paper.Latency;
 import io.heliox.atlas.trading.venue.paper.PaperVenueSettings;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,6 +87,52 @@ class StrategySessionTest {
             }
         }
         return out;
+    }
+
+    /**
+     * Partial fills on real lot sizes: the trader's double ledger must not think it holds a residue
+     * the venue does not (a residue once made it send a reduce-only exit of 0.0000 lots, which threw).
+     */
+    @Test
+    void everyCandidateTradesToTheEndOnRealLotsWithPartialFills() {
+        Instrument lots = new Instrument(InstrumentId.parse("SYNTH.PAPER"), AssetClass.CRYPTO, new BigDecimal("0.01"),
+                new BigDecimal("0.0001"), BigDecimal.ZERO, "USD", BigDecimal.ONE);
+        List<Validation> candidates = new ArrayList<>();
+        for (var candidate : Candidates.mock()) {
+            candidates.add(new StrategyValidator().validate(candidate));
+        }
+        for (var candidate : Candidates.localModel()) {
+            candidates.add(new StrategyValidator().validate(candidate));
+        }
+        int partial = 0;
+        for (int seed = 1; seed <= 6; seed++) {
+            ObjectNode doc = (ObjectNode) Candidates.resource("contracts/fixtures/valid/scenario-dsl/regime-switch.json");
+            doc.put("seed", seed).put("duration_bars", 300);
+            ScenarioSpec market = ScenarioSpec.parse(doc);
+            BarReplayFeed bars = BarReplayFeed.ofScenario(lots.id(), market, ScenarioGenerator.generate(market),
+                    ReplaySpeed.barEvery(Duration.ofMillis(1)), new ManualPacer());
+            for (double share : new double[] {0.1, 1e-4}) {
+                for (Validation valid : candidates) {
+                    if (!valid.valid()) {
+                        continue;
+                    }
+                    StrategySession session = new StrategySession(REF, lots, valid.ir(), EXECUTION,
+                            RiskLimits.unlimited("USD"), new PaperVenueSettings(
+                                    new RealisticBars(FeeSchedule.NONE, 2, 0.5, share, 1, 20, seed), Latency.NONE,
+                                    Duration.ofDays(7)), bars.openTime(0));
+                    List<SessionEvent> events = new ArrayList<>();
+                    for (int t = 0; t < bars.size(); t++) {
+                        events.addAll(session.onBar(bars.message(t)));
+                    }
+                    List<OrderFilled> fills = only(events, OrderFilled.class);
+                    BigDecimal net = fills.stream().map(f -> f.fill().signedQuantity())
+                            .reduce(BigDecimal.ZERO, BigDecimal::add);
+                    assertThat(session.position()).isEqualByComparingTo(net);
+                    partial += (int) fills.stream().filter(f -> f.leaves().signum() > 0).count();
+                }
+            }
+        }
+        assertThat(partial).as("partial fills among the candidates' trades").isPositive();
     }
 
     @Test

@@ -3,13 +3,19 @@ package io.heliox.atlas.web.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.command.application.identity.IdentityService;
 import io.heliox.atlas.command.application.trading.PaperSessionService;
+import io.heliox.atlas.command.application.workspace.WorkspaceService;
 import io.heliox.atlas.contracts.ContractSchemas;
 import io.heliox.atlas.contracts.Violation;
 import io.heliox.atlas.query.trading.PaperSessionList;
 import io.heliox.atlas.query.trading.PaperSessionLog;
 import io.heliox.atlas.query.trading.PaperSessionView;
+import io.heliox.atlas.query.trading.SessionFillView;
+import io.heliox.atlas.query.trading.SessionOrderView;
+import io.heliox.atlas.query.trading.SessionPositionView;
 import io.heliox.atlas.web.caller.Caller;
+import io.heliox.atlas.web.caller.CallerStillAdmitted;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,9 +23,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.security.core.Authentication;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -33,17 +43,27 @@ import java.util.function.BiConsumer;
 @RestController
 public class PaperSessionController {
 
+    /** How many events a session stream reads at a time (a session of 10,000 bars is replayed in pages). */
+    private static final int STREAM_PAGE = 500;
+
     private final PaperSessionService sessions;
     private final PaperSessionList list;
     private final PaperSessionLog log;
     private final RequestBodies bodies;
+    private final EventStreams streams;
+    private final IdentityService identity;
+    private final WorkspaceService workspaces;
 
     public PaperSessionController(PaperSessionService sessions, PaperSessionList list, PaperSessionLog log,
-                                  RequestBodies bodies) {
+                                  RequestBodies bodies, EventStreams streams, IdentityService identity,
+                                  WorkspaceService workspaces) {
         this.sessions = sessions;
         this.list = list;
         this.log = log;
         this.bodies = bodies;
+        this.streams = streams;
+        this.identity = identity;
+        this.workspaces = workspaces;
     }
 
     @PostMapping(path = "/v1/paper-sessions", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -87,24 +107,28 @@ public class PaperSessionController {
                 .orElseThrow(() -> ApiProblem.notFound("no paper session " + id));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         var items = out.putArray("items");
-        for (PaperSessionLog.Entry entry : page.entries()) {
-            ObjectNode item = items.addObject().put("seq", entry.seq()).put("type", entry.type());
-            if (entry.kind() != null) {
-                item.put("kind", entry.kind());
-            }
-            if (entry.bar() != null) {
-                item.put("bar", entry.bar());
-            }
-            if (entry.clientOrderId() != null && !entry.clientOrderId().isEmpty()) {
-                item.put("clientOrderId", entry.clientOrderId());
-            }
-            if (entry.detail() != null && entry.detail().isObject()) {
-                item.set("detail", entry.detail());
-            }
-            item.put("at", entry.at().toString());
-        }
+        page.entries().forEach(entry -> items.add(toJson(entry)));
         out.put("nextAfter", page.nextAfter());
         return out;
+    }
+
+    @GetMapping(path = "/v1/paper-sessions/{sessionId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter events(@PathVariable String sessionId,
+                             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
+                             @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
+                             Authentication authentication, HttpServletRequest request, Caller caller) {
+        UUID id = Params.uuid("/path/sessionId", sessionId);
+        long after = -1; // a session's stream begins at seq 0, its start
+        if (lastEventIdParam != null) {
+            after = nonNegative("/query/lastEventId", lastEventIdParam);
+        } else if (lastEventIdHeader != null && !lastEventIdHeader.isBlank()) {
+            after = nonNegative("/header/Last-Event-ID", lastEventIdHeader);
+        }
+        find(id, caller);
+        return streams.open(id.toString(), after, seq -> log.stream(id, seq, STREAM_PAGE).stream()
+                        .map(e -> new EventStreams.Item(e.seq(), e.type(), toJson(e).toString(), e.type().equals("stopped")))
+                        .toList(),
+                CallerStillAdmitted.of(authentication, request, identity, caller, workspaces));
     }
 
     @GetMapping(path = "/v1/paper-sessions/{sessionId}/equity", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -116,8 +140,73 @@ public class PaperSessionController {
         var items = out.putArray("points");
         for (PaperSessionLog.Point p : points) {
             items.addObject().put("bar", p.bar()).put("barClose", p.barClose().toString()).put("close", p.close())
-                    .put("signal", p.signal()).put("equity", p.equity().toPlainString())
-                    .put("position", p.position().toPlainString()).put("state", p.state());
+                    .put("signal", p.signal()).put("equity", plain(p.equity()))
+                    .put("position", plain(p.position())).put("state", p.state());
+        }
+        return out;
+    }
+
+    @GetMapping(path = "/v1/paper-sessions/{sessionId}/orders", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ObjectNode orders(@PathVariable String sessionId, @RequestParam(required = false) String status,
+                             @RequestParam(required = false) String limit, Caller caller) {
+        UUID id = Params.uuid("/path/sessionId", sessionId);
+        boolean openOnly = status != null && switch (status) {
+            case "open" -> true;
+            case "all" -> false;
+            default -> throw ApiProblem.invalidParameter("/query/status", "status is open or all");
+        };
+        int max = Params.limit(limit, 200, 1000);
+        find(id, caller);
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        var items = out.putArray("items");
+        for (SessionOrderView o : list.orders(id, openOnly, max, caller.scope())) {
+            ObjectNode item = items.addObject().put("clientOrderId", o.clientOrderId()).put("side", o.side())
+                    .put("type", o.type()).put("quantity", plain(o.quantity()));
+            item.put("limitPrice", plain(o.limitPrice())).put("stopPrice", plain(o.stopPrice()))
+                    .put("timeInForce", o.timeInForce()).put("reduceOnly", o.reduceOnly()).put("status", o.status())
+                    .put("open", o.open()).put("filledQuantity", plain(o.filledQuantity()))
+                    .put("averagePrice", plain(o.averagePrice())).put("reasonCode", o.reasonCode())
+                    .put("reasonDetail", o.reasonDetail()).put("bar", o.bar())
+                    .put("submittedAt", o.submittedAt().toString()).put("updatedAt", o.updatedAt().toString());
+        }
+        return out;
+    }
+
+    @GetMapping(path = "/v1/paper-sessions/{sessionId}/fills", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ObjectNode fills(@PathVariable String sessionId, @RequestParam(required = false) String after,
+                            @RequestParam(required = false) String limit, Caller caller) {
+        UUID id = Params.uuid("/path/sessionId", sessionId);
+        long from = after == null ? 0 : Params.longValue("/query/after", after);
+        if (from < 0) {
+            throw ApiProblem.invalidParameter("/query/after", "after must not be negative");
+        }
+        int max = Params.limit(limit, 200, 1000);
+        find(id, caller);
+        List<SessionFillView> fills = list.fills(id, from, max, caller.scope());
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        var items = out.putArray("items");
+        for (SessionFillView f : fills) {
+            items.addObject().put("seq", f.seq()).put("clientOrderId", f.clientOrderId()).put("side", f.side())
+                    .put("quantity", plain(f.quantity())).put("price", plain(f.price())).put("fee", plain(f.fee()))
+                    .put("liquidity", f.liquidity()).put("slippage", plain(f.slippage()))
+                    .put("leaves", plain(f.leaves())).put("bar", f.bar()).put("filledAt", f.filledAt().toString());
+        }
+        out.put("nextAfter", fills.size() == max ? fills.get(fills.size() - 1).seq() : null);
+        return out;
+    }
+
+    @GetMapping(path = "/v1/paper-sessions/{sessionId}/positions", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ObjectNode positions(@PathVariable String sessionId, Caller caller) {
+        UUID id = Params.uuid("/path/sessionId", sessionId);
+        find(id, caller);
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        var items = out.putArray("items");
+        for (SessionPositionView p : list.positions(id, caller.scope())) {
+            items.addObject().put("instrument", p.instrument()).put("quantity", plain(p.quantity()))
+                    .put("averagePrice", plain(p.averagePrice())).put("markPrice", plain(p.markPrice()))
+                    .put("unrealised", plain(p.unrealised())).put("realised", plain(p.realised()))
+                    .put("fees", plain(p.fees())).put("cash", plain(p.cash()))
+                    .put("updatedAt", p.updatedAt().toString());
         }
         return out;
     }
@@ -151,6 +240,31 @@ public class PaperSessionController {
         return toJson(find(id, caller));
     }
 
+    private static long nonNegative(String pointer, String text) {
+        long value = Params.longValue(pointer, text);
+        if (value < 0) {
+            throw ApiProblem.invalidParameter(pointer, "must not be negative");
+        }
+        return value;
+    }
+
+    private static ObjectNode toJson(PaperSessionLog.Entry entry) {
+        ObjectNode item = JsonNodeFactory.instance.objectNode().put("seq", entry.seq()).put("type", entry.type());
+        if (entry.kind() != null) {
+            item.put("kind", entry.kind());
+        }
+        if (entry.bar() != null) {
+            item.put("bar", entry.bar());
+        }
+        if (entry.clientOrderId() != null && !entry.clientOrderId().isEmpty()) {
+            item.put("clientOrderId", entry.clientOrderId());
+        }
+        if (entry.detail() != null && entry.detail().isObject()) {
+            item.set("detail", entry.detail());
+        }
+        return item.put("at", entry.at().toString());
+    }
+
     private PaperSessionView find(UUID id, Caller caller) {
         return list.find(id, caller.scope()).orElseThrow(() -> ApiProblem.notFound("no paper session " + id));
     }
@@ -166,12 +280,20 @@ public class PaperSessionController {
         node.put("nextBar", s.nextBar());
         node.put("barsTotal", s.barsTotal());
         node.put("barEveryMs", s.barEveryMs());
-        node.put("equity", s.equity() == null ? null : s.equity().toPlainString());
-        node.put("position", s.position().toPlainString());
+        node.put("equity", plain(s.equity()));
+        node.put("position", plain(s.position()));
         node.put("fills", s.fills());
         node.put("startedAt", s.startedAt().toString());
         node.put("stoppedAt", s.stoppedAt() == null ? null : s.stoppedAt().toString());
         node.put("stopReason", s.stopReason());
+        node.put("peakEquity", plain(s.peakEquity()));
+        node.put("drawdown", plain(s.drawdown()));
+        node.put("lastClose", s.lastClose());
         return node;
+    }
+
+    /** Decimals travel as strings: JSON numbers are doubles in most clients. */
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
     }
 }

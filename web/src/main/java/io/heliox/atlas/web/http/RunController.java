@@ -51,14 +51,14 @@ public class RunController {
     private final RequestBodies bodies;
     private final RunEventReader reader;
     private final RunList runList;
-    private final RunEventStreams streams;
+    private final EventStreams streams;
     private final IdentityService identity;
     private final WorkspaceService workspaces;
     private final AtlasProperties.Runs defaults;
     private final Clock clock;
 
     public RunController(RunStartService runStarts, RequestBodies bodies, RunEventReader reader, RunList runList,
-                         RunEventStreams streams, IdentityService identity, WorkspaceService workspaces,
+                         EventStreams streams, IdentityService identity, WorkspaceService workspaces,
                          AtlasProperties properties, Clock clock) {
         this.workspaces = workspaces;
         this.runStarts = runStarts;
@@ -153,7 +153,10 @@ public class RunController {
         if (reader.summary(runId, workspace.scope()).isEmpty()) {
             throw ApiProblem.notFound("no run " + runId);
         }
-        return streams.open(runId, after, workspace.scope(),
+        var scope = workspace.scope();
+        return streams.open(runId.toString(), after, seq -> reader.phaseEvents(runId, seq + 1, scope).stream()
+                        .map(e -> new EventStreams.Item(e.seq(), e.type().wireName(), e.toJson().toString(), e.terminal()))
+                        .toList(),
                 CallerStillAdmitted.of(caller, request, identity, workspace, workspaces));
     }
 

@@ -170,6 +170,11 @@ public final class Api {
 
     /** Reads a run's SSE stream to its end (the server closes it after the terminal event). */
     public SseRead events(String runId, String... headersAndQuery) {
+        return stream("/v1/runs/" + runId + "/events", headersAndQuery);
+    }
+
+    /** Reads the SSE stream at {@code path} to its end: pairs of header name and value, or "?" and a query. */
+    public SseRead stream(String path, String... headersAndQuery) {
         String query = "";
         List<String> headers = new ArrayList<>();
         for (int i = 0; i < headersAndQuery.length; i += 2) {
@@ -180,7 +185,7 @@ public final class Api {
                 headers.add(headersAndQuery[i + 1]);
             }
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + "/v1/runs/" + runId + "/events" + query))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path + query))
                 .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(60)).GET();
         authorize(builder, headers.toArray(String[]::new));
         for (int i = 0; i < headers.size(); i += 2) {

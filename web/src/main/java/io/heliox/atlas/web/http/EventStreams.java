@@ -1,10 +1,6 @@
 package io.heliox.atlas.web.http;
 
-import io.heliox.atlas.api.workspace.Scope;
-import io.heliox.atlas.api.RunId;
-import io.heliox.atlas.api.run.OrchestratorEvent;
 import io.heliox.atlas.query.run.EventAppendedNotifier;
-import io.heliox.atlas.query.run.RunEventReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -24,21 +20,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
- * Server-sent event streams of runs. A stream replays the run from the event store after the
- * client's last seq, then follows it live: it is woken by the NOTIFY of any node's append (or by
- * its own periodic re-read, should a wake-up be missed) and re-reads the store from its last
- * sent seq. It sends a heartbeat comment every 15 s (a server learns of a gone client only when
- * it writes) and completes after the run's terminal event.
+ * Server-sent event streams of an aggregate's events (a run's, a paper session's). A stream replays
+ * the aggregate from the event store after the client's last seq, then follows it live: it is woken
+ * by the NOTIFY of any node's append (or by its own periodic re-read, should a wake-up be missed) and
+ * re-reads the store from its last sent seq. It sends a heartbeat comment every 15 s (a server learns
+ * of a gone client only when it writes) and completes after the aggregate's terminal event.
  *
  * <p>Reads run on a small shared pool rather than a thread per client, so a thousand idle
  * subscribers cost a thousand map entries, not a thousand threads.
  */
 @Component
-public class RunEventStreams implements DisposableBean {
+public class EventStreams implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(RunEventStreams.class);
+    /** One event to send: its seq (the SSE id), its SSE event name, its data, and whether it ends the stream. */
+    public record Item(long seq, String name, String data, boolean terminal) {
+    }
 
-    private final RunEventReader reader;
+    /** What a stream reads: the aggregate's events with seq greater than {@code afterSeq}, oldest first. */
+    @FunctionalInterface
+    public interface Source {
+        List<Item> after(long afterSeq);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
+
     private final EventAppendedNotifier notifier;
     private final ExecutorService readers;
     private final ScheduledExecutorService ticks;
@@ -46,11 +51,10 @@ public class RunEventStreams implements DisposableBean {
     private final long rereadMs;
     private final AtomicInteger open = new AtomicInteger();
 
-    public RunEventStreams(RunEventReader reader, EventAppendedNotifier notifier,
+    public EventStreams(EventAppendedNotifier notifier,
                            @Value("${atlas.sse.heartbeat-ms:15000}") long heartbeatMs,
                            @Value("${atlas.sse.reread-ms:5000}") long rereadMs,
                            @Value("${atlas.sse.reader-threads:4}") int readerThreads) {
-        this.reader = reader;
         this.notifier = notifier;
         this.heartbeatMs = heartbeatMs;
         this.rereadMs = rereadMs;
@@ -63,16 +67,17 @@ public class RunEventStreams implements DisposableBean {
     }
 
     /**
-     * Opens a stream of the run's events with seq greater than {@code afterSeq}. At every heartbeat
+     * Opens a stream of the aggregate's events with seq greater than {@code afterSeq}, as
+     * {@code source} reads them. At every heartbeat
      * it asks {@code callerAdmitted} whether its caller would still be let in, and ends when not
      * (a revoked key, an ended session): no stream outlives the right to read it by more than a
      * heartbeat and the key check's cache.
      */
-    public SseEmitter open(RunId runId, long afterSeq, Scope scope, BooleanSupplier callerAdmitted) {
-        SseEmitter emitter = new SseEmitter(0L); // no timeout: the stream ends with the run, the client or its right
-        Stream stream = new Stream(runId, afterSeq, scope, emitter, callerAdmitted);
+    public SseEmitter open(String aggregateId, long afterSeq, Source source, BooleanSupplier callerAdmitted) {
+        SseEmitter emitter = new SseEmitter(0L); // no timeout: the stream ends with its aggregate, the client or its right
+        Stream stream = new Stream(aggregateId, afterSeq, source, emitter, callerAdmitted);
         // Register for wake-ups BEFORE the first read, so no append can fall between the two.
-        stream.unsubscribe = notifier.subscribe(runId.toString(), stream::wake);
+        stream.unsubscribe = notifier.subscribe(aggregateId, stream::wake);
         emitter.onCompletion(stream::close);
         emitter.onTimeout(stream::close);
         emitter.onError(e -> stream.close());
@@ -84,8 +89,8 @@ public class RunEventStreams implements DisposableBean {
     }
 
     private final class Stream {
-        private final RunId runId;
-        private final Scope scope;
+        private final String aggregateId;
+        private final Source source;
         private final SseEmitter emitter;
         private final AtomicBoolean scheduled = new AtomicBoolean();
         private final AtomicBoolean dirty = new AtomicBoolean();
@@ -96,9 +101,9 @@ public class RunEventStreams implements DisposableBean {
         private volatile ScheduledFuture<?> reread;
         private final BooleanSupplier callerAdmitted;
 
-        Stream(RunId runId, long lastSent, Scope scope, SseEmitter emitter, BooleanSupplier callerAdmitted) {
-            this.runId = runId;
-            this.scope = scope;
+        Stream(String aggregateId, long lastSent, Source source, SseEmitter emitter, BooleanSupplier callerAdmitted) {
+            this.aggregateId = aggregateId;
+            this.source = source;
             this.lastSent = lastSent;
             this.emitter = emitter;
             this.callerAdmitted = callerAdmitted;
@@ -115,24 +120,24 @@ public class RunEventStreams implements DisposableBean {
         private void drain() {
             try {
                 while (dirty.getAndSet(false) && !closed.get()) {
-                    List<OrchestratorEvent> events = reader.phaseEvents(runId, lastSent + 1, scope);
-                    for (OrchestratorEvent event : events) {
-                        emitter.send(SseEmitter.event()
-                                .id(Long.toString(event.seq()))
-                                .name(event.type().wireName())
-                                .data(event.toJson().toString()));
-                        lastSent = event.seq();
-                        if (event.terminal()) {
+                    List<Item> items = source.after(lastSent);
+                    for (Item item : items) {
+                        emitter.send(SseEmitter.event().id(Long.toString(item.seq())).name(item.name()).data(item.data()));
+                        lastSent = item.seq();
+                        if (item.terminal()) {
                             emitter.complete();
                             close();
                             return;
                         }
                     }
+                    if (!items.isEmpty()) {
+                        dirty.set(true); // a source may answer in pages: read on until it has nothing more
+                    }
                 }
             } catch (IOException | IllegalStateException e) {
                 close(); // the client went away
             } catch (RuntimeException e) {
-                log.warn("stream of run {} failed after seq {}", runId, lastSent, e);
+                log.warn("stream of {} failed after seq {}", aggregateId, lastSent, e);
                 emitter.completeWithError(e);
                 close();
             } finally {
