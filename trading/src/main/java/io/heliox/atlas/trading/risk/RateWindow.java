@@ -56,6 +56,26 @@ public final class RateWindow {
         return count;
     }
 
+    /**
+     * A window for another limit that remembers this one's most recent events (as many as the new
+     * limit counts), so a limit changed mid-session still sees the burst just sent: lowering 100/s to
+     * 10/s right after 50 submits does not grant 10 more at once. A window without a limit recorded
+     * nothing, so a limit set on it counts from now.
+     */
+    public RateWindow resized(RateLimit newLimit) {
+        RateWindow resized = new RateWindow(newLimit);
+        if (newLimit == null) {
+            return resized;
+        }
+        int keep = Math.min(size, resized.ring.length);
+        for (int i = size - keep; i < size; i++) { // oldest kept first, so the new ring's order is time order
+            resized.ring[resized.next] = ring[(next - size + i + ring.length) % ring.length];
+            resized.next = (resized.next + 1) % resized.ring.length;
+            resized.size++;
+        }
+        return resized;
+    }
+
     /** An event happened at {@code now} (instants must not go backwards). */
     public void record(Instant now) {
         if (limit == null) {

@@ -100,6 +100,11 @@ public final class RiskEngine {
         return limits;
     }
 
+    /** Each set limit's value beside what the scope uses of it now: see {@link RiskUsage#measure}. */
+    public RiskUsage usage(RiskState state, RiskContext context) {
+        return RiskUsage.measure(limits, instruments, state, context);
+    }
+
     // ---- pre-trade ----------------------------------------------------------------------------
 
     /** Whether a new order may be sent. Reads the context, changes nothing. */
@@ -404,6 +409,13 @@ public final class RiskEngine {
     private void margin(Steps steps, EquityReading reading, RiskContext context) {
         MarginLimit levels = limits.margin();
         if (levels == null) {
+            // Only a limits change can leave a margin demand behind with no levels to clear it against:
+            // a margin call lasts while the level is low, and with no levels there is no call.
+            for (RiskLimit limit : new RiskLimit[] {RiskLimit.MARGIN_CALL, RiskLimit.MARGIN_CLOSE_OUT}) {
+                if (steps.state.demand(limit) != null) {
+                    steps.emit(new LimitCleared(limit, steps.at));
+                }
+            }
             return;
         }
         BigDecimal used = reading.marginUsed();

@@ -5,7 +5,8 @@
  * as {@code risk.max_position}), monitoring of equity and margin into trading state changes
  * (ACTIVE / REDUCING / HALTED), warnings and close-outs as {@link io.heliox.atlas.trading.risk.RiskEvent}
  * records, and the kill switches per session, account and globally
- * ({@link io.heliox.atlas.trading.risk.KillSwitches}).
+ * ({@link io.heliox.atlas.trading.risk.KillSwitches}), and each set limit beside what is used of it
+ * ({@link io.heliox.atlas.trading.risk.RiskUsage#measure}), for the API and the UI.
  *
  * <p>Pure and deterministic: time is the instant the caller passes, state is the records the caller
  * keeps (the open orders and recent order rates are the caller's working state, rebuilt from its

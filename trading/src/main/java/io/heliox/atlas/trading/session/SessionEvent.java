@@ -7,6 +7,7 @@ import io.heliox.atlas.trading.order.TradingState;
 import io.heliox.atlas.trading.risk.KillSwitchEngaged;
 import io.heliox.atlas.trading.risk.KillSwitchReleased;
 import io.heliox.atlas.trading.risk.RiskEvent;
+import io.heliox.atlas.trading.risk.RiskLimits;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -88,6 +89,21 @@ public sealed interface SessionEvent {
             Objects.requireNonNull(time, "time");
             Objects.requireNonNull(equity, "equity");
             Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /**
+     * The session's limits were changed (audited: who and why); it trades under {@code current} from
+     * {@code time} on. Monitoring's events at the new limits follow it in the same call.
+     */
+    record LimitsChanged(RiskLimits previous, RiskLimits current, String principal, String reason, Instant time)
+            implements SessionEvent {
+        public LimitsChanged {
+            Objects.requireNonNull(previous, "previous");
+            Objects.requireNonNull(current, "current");
+            Objects.requireNonNull(principal, "principal");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(time, "time");
         }
     }
 

@@ -38,6 +38,7 @@ import io.heliox.atlas.trading.risk.RiskEvent;
 import io.heliox.atlas.trading.risk.RiskLimits;
 import io.heliox.atlas.trading.risk.RiskState;
 import io.heliox.atlas.trading.risk.RiskUpdate;
+import io.heliox.atlas.trading.risk.RiskUsage;
 import io.heliox.atlas.trading.risk.SessionRef;
 import io.heliox.atlas.trading.venue.paper.PaperVenue;
 import io.heliox.atlas.trading.venue.paper.PaperVenueSettings;
@@ -53,7 +54,7 @@ import java.util.Objects;
 /**
  * One strategy trading one instrument on a paper venue, with the risk engine between them: the
  * pure core of a trading session. Every input is a method ({@link #onBar}, {@link #engage},
- * {@link #release}, {@link #resume}, {@link #stop}) that returns what it caused as
+ * {@link #release}, {@link #resume}, {@link #changeLimits}, {@link #stop}) that returns what it caused as
  * {@link SessionEvent}s, in order: the bar and the decision, the orders submitted, the venue's
  * reports, risk denials and risk events, the equity. Deterministic: the same inputs in the same
  * order give the same events, so a session is rebuilt after a restart by feeding its recorded inputs
@@ -75,10 +76,11 @@ public final class StrategySession {
     private final StrategyRunner runner;
     private final SignalTrader trader;
     private final PaperVenue venue;
-    private final RiskEngine risk;
+    private final Instruments instruments;
+    private RiskEngine risk; // replaced, with the rate windows, when the limits change
     private final OpenOrders open = new OpenOrders();
-    private final RateWindow submits;
-    private final RateWindow modifies;
+    private RateWindow submits;
+    private RateWindow modifies;
     private final Map<InstrumentId, BigDecimal> marks = new HashMap<>();
     private RiskState riskState = RiskState.initial();
     private KillSwitches kills = KillSwitches.none();
@@ -90,7 +92,7 @@ public final class StrategySession {
                            RiskLimits limits, PaperVenueSettings venueSettings, Instant start) {
         this.ref = Objects.requireNonNull(ref, "ref");
         this.instrument = Objects.requireNonNull(instrument, "instrument");
-        Instruments instruments = Instruments.of(instrument);
+        this.instruments = Instruments.of(instrument);
         this.risk = new RiskEngine(limits, instruments);
         this.submits = RateWindow.of(limits.submitRate());
         this.modifies = RateWindow.of(limits.modifyRate());
@@ -148,6 +150,46 @@ public final class StrategySession {
         return drain();
     }
 
+    /**
+     * Changes the session's limits (audited: a principal and a reason) at {@code at}: its orders are
+     * checked against {@code limits} from now on, and monitoring runs again at once as after a bar, so
+     * a limit lowered below what is in use acts now, not at the next bar (a daily loss already past a
+     * new halt tier halts the session in this call and cancels its open orders). What the risk state
+     * holds is kept: the trading day and its start equity, the equity peak, and every demand. So a
+     * loosened limit lifts nothing that the engine keeps until a roll or a person: a daily loss tier is
+     * kept until the day rolls, a drawdown halt until {@link #resume}; only a margin call, which lasts
+     * while the level is low, clears at the new levels. The rate windows keep their recent submits and
+     * modifies ({@link RateWindow#resized}).
+     *
+     * <p>Limits equal to the current ones change nothing and say nothing.
+     *
+     * @throws IllegalArgumentException without a principal or a reason, or in another currency than the session's
+     */
+    public List<SessionEvent> changeLimits(RiskLimits limits, String principal, String reason, Instant at) {
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(at, "at");
+        if (principal == null || principal.isBlank()) {
+            throw new IllegalArgumentException("a change of risk limits names its principal");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a change of risk limits gives a reason");
+        }
+        RiskLimits previous = risk.limits();
+        if (!limits.currency().equals(previous.currency())) {
+            throw new IllegalArgumentException("the session's limits are in " + previous.currency()
+                    + ", not " + limits.currency() + " (no currency conversion)");
+        }
+        if (limits.equals(previous)) {
+            return List.of();
+        }
+        risk = new RiskEngine(limits, instruments);
+        submits = submits.resized(limits.submitRate());
+        modifies = modifies.resized(limits.modifyRate());
+        emit(new SessionEvent.LimitsChanged(previous, limits, principal, reason, at));
+        monitor(at);
+        return drain();
+    }
+
     /** Stops deciding: open orders are cancelled, the position stays as it is (closing it is a decision of its own). */
     public List<SessionEvent> stop(String principal, String reason, Instant at) {
         if (!stopped) {
@@ -162,6 +204,16 @@ public final class StrategySession {
 
     public TradingState state() {
         return effective;
+    }
+
+    /** The limits the session trades under now. */
+    public RiskLimits limits() {
+        return risk.limits();
+    }
+
+    /** Each set limit with what the session uses of it, at the session's clock (its last bar or report). */
+    public RiskUsage usage() {
+        return risk.usage(riskState, context(venue.now()));
     }
 
     public boolean isStopped() {

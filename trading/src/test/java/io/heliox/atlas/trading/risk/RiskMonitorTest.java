@@ -155,6 +155,22 @@ class RiskMonitorTest {
     }
 
     @Test
+    void marginLevelsRemovedByALimitsChangeClearTheMarginDemandsTheyLeft() {
+        RiskLimits limits = RiskLimits.unlimited("USD").withMargin(new MarginLimit(d("1.0"), d("0.5")));
+        RiskFixture f = new RiskFixture(limits);
+        f.fill(EURUSD.id(), Side.BUY, "100000", "1.10000");
+        step(new RiskEngine(limits, ALL), f, "999", "2000", MORNING); // called and closing out: REDUCING
+        assertThat(state.state()).isEqualTo(TradingState.REDUCING);
+
+        // a margin call lasts while the level is low; with no levels there is none, so nothing would ever clear it
+        Instant t1 = MORNING.plusSeconds(1);
+        assertThat(step(new RiskEngine(RiskLimits.unlimited("USD"), ALL), f, "999", "2000", t1)).containsExactly(
+                new LimitCleared(RiskLimit.MARGIN_CALL, t1), new LimitCleared(RiskLimit.MARGIN_CLOSE_OUT, t1),
+                new TradingStateChanged(TradingState.REDUCING, TradingState.ACTIVE, RiskLimit.MARGIN_CLOSE_OUT, null,
+                        null, t1));
+    }
+
+    @Test
     void monitorValuesTheAccountAtTheMarks() {
         RiskLimits limits = RiskLimits.unlimited("USD").withMargin(new MarginLimit(d("1.0"), d("0.5")));
         RiskEngine engine = new RiskEngine(limits, ALL);

@@ -20,9 +20,16 @@ import io.heliox.atlas.trading.marketdata.ManualPacer;
 import io.heliox.atlas.trading.marketdata.ReplaySpeed;
 import io.heliox.atlas.trading.order.TradingState;
 import io.heliox.atlas.trading.risk.EngageKillSwitch;
+import io.heliox.atlas.trading.risk.CancelOrdersRequested;
+import io.heliox.atlas.trading.risk.DailyLossLimit;
 import io.heliox.atlas.trading.risk.KillScope;
+import io.heliox.atlas.trading.risk.LimitBreached;
+import io.heliox.atlas.trading.risk.LimitUsage;
 import io.heliox.atlas.trading.risk.ReleaseKillSwitch;
+import io.heliox.atlas.trading.risk.ResumeTrading;
+import io.heliox.atlas.trading.risk.RiskLimit;
 import io.heliox.atlas.trading.risk.RiskLimits;
+import io.heliox.atlas.trading.risk.TradingDayStarted;
 import io.heliox.atlas.trading.risk.SessionRef;
 import io.heliox.atlas.trading.venue.paper.EngineRules;
 import io.heliox.atlas.trading.venue.paper.FeeSchedule;
@@ -34,11 +41,13 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StrategySessionTest {
 
@@ -261,5 +270,163 @@ class StrategySessionTest {
         assertThat(only(after, SessionEvent.BarDecided.class)).hasSize(feed.size() - t);
         Predicate<SessionEvent> fills = e -> e instanceof SessionEvent.Reported r && r.report() instanceof OrderFilled;
         assertThat(after.stream().filter(fills)).isEmpty();
+    }
+
+    // ---- changing the limits -------------------------------------------------------------------------
+
+    /** Bars from {@code from} until {@code done} holds after one; the index of the next bar. */
+    static int runUntil(StrategySession session, int from, Predicate<StrategySession> done) {
+        int t = from;
+        while (!done.test(session)) {
+            assertThat(t).as("the market never got the session there").isLessThan(feed.size());
+            session.onBar(feed.message(t++));
+        }
+        return t;
+    }
+
+    @Test
+    void aMaxPositionLoweredBelowThePositionDeniesTheNextOrderThatAddsToItWithTheNewLimit() {
+        StrategySession session = session(RiskLimits.defaults("USD"));
+        int t = runUntil(session, 0, s -> s.position().signum() != 0);
+        BigDecimal max = session.position().abs().divide(BigDecimal.valueOf(2)); // entries are sized alike here
+        Instant at = feed.message(t - 1).time();
+        RiskLimits tight = session.limits().withMaxPosition(SYNTH.id(), max);
+
+        List<SessionEvent> changed = session.changeLimits(tight, "risk-1", "desk cut", at);
+        assertThat(changed).first().isEqualTo(new SessionEvent.LimitsChanged(RiskLimits.defaults("USD"), tight,
+                "risk-1", "desk cut", at));
+        assertThat(only(changed, SessionEvent.StateChanged.class)).as("a pre-trade limit halts nothing").isEmpty();
+        assertThat(only(changed, OrderClosed.class)).as("and cancels nothing").isEmpty();
+        assertThat(session.limits()).isEqualTo(tight);
+        LimitUsage position = session.usage().find("risk.max_position", SYNTH.id().toString()).orElseThrow();
+        assertThat(position.limit()).isEqualByComparingTo(max);
+        assertThat(position.used()).isGreaterThanOrEqualTo(session.position().abs());
+        assertThat(position.exceeded()).isTrue();
+
+        List<SessionEvent> after = run(session, t, feed.size());
+        assertThat(only(after, SessionEvent.RiskDenied.class)).first().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("risk.max_position");
+            assertThat(d.limitValue()).isEqualByComparingTo(max);
+            assertThat(d.observed()).isGreaterThan(max);
+        });
+        assertThat(only(after, OrderFilled.class)).as("getting out is never denied: the position is closed")
+                .anySatisfy(f -> assertThat(f.clientOrderId()).containsAnyOf("-exit-", "-stop-loss-", "-take-profit-"));
+    }
+
+    /** Day start equity from the session's own log, as monitoring recorded it. */
+    static final class DayStart {
+        BigDecimal equity;
+
+        void read(List<SessionEvent> events) {
+            for (SessionEvent e : events) {
+                if (e instanceof SessionEvent.Risk r && r.event() instanceof TradingDayStarted day) {
+                    equity = day.startEquity();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aDailyLossLoweredBelowTodaysLossHaltsInTheSameCall_loosenedBackItStaysHaltedUntilTheDayRolls() {
+        StrategySession session = session(RiskLimits.defaults("USD"));
+        DayStart day = new DayStart();
+        int t = 0;
+        while (session.snapshot().openOrders().isEmpty() || day.equity == null
+                || day.equity.compareTo(session.equity()) <= 0) { // until it is down on the day with orders working
+            assertThat(t).isLessThan(feed.size());
+            day.read(session.onBar(feed.message(t++)));
+        }
+        BigDecimal loss = day.equity.subtract(session.equity());
+        int working = session.snapshot().openOrders().size();
+        Instant at = feed.message(t - 1).time();
+        RiskLimits tight = session.limits().withDailyLoss(new DailyLossLimit(null, loss.divide(BigDecimal.valueOf(4)),
+                loss.divide(BigDecimal.valueOf(2))));
+
+        List<SessionEvent> changed = session.changeLimits(tight, "risk-1", "loss cap for today", at);
+        assertThat(changed.get(0)).isInstanceOf(SessionEvent.LimitsChanged.class);
+        assertThat(only(changed, SessionEvent.Risk.class)).extracting(SessionEvent.Risk::event).first()
+                .isEqualTo(new LimitBreached(RiskLimit.DAILY_LOSS, TradingState.HALTED,
+                        loss.divide(BigDecimal.valueOf(2)), loss, at));
+        assertThat(only(changed, SessionEvent.Risk.class)).extracting(SessionEvent.Risk::event)
+                .filteredOn(CancelOrdersRequested.class::isInstance).hasSize(1);
+        assertThat(only(changed, OrderClosed.class)).hasSize(working)
+                .allSatisfy(c -> assertThat(c.code()).isEqualTo("order.cancelled"));
+        assertThat(changed).last().isEqualTo(new SessionEvent.StateChanged(TradingState.ACTIVE, TradingState.HALTED, at));
+        assertThat(session.state()).isEqualTo(TradingState.HALTED);
+        assertThat(session.snapshot().openOrders()).isEmpty();
+        LimitUsage halt = session.usage().find("risk.daily_loss", "halt").orElseThrow();
+        assertThat(halt.used()).isEqualByComparingTo(loss);
+        assertThat(halt.exceeded()).isTrue();
+
+        // The engine keeps a daily loss tier until the day rolls (DailyLossLimit: sticky, no flapping), and a
+        // resume lifts only a drawdown halt: loosening the limit back lifts nothing.
+        List<SessionEvent> loosened = session.changeLimits(RiskLimits.defaults("USD"), "risk-1", "too tight", at);
+        assertThat(loosened).containsExactly(new SessionEvent.LimitsChanged(tight, RiskLimits.defaults("USD"),
+                "risk-1", "too tight", at));
+        assertThat(session.resume(new ResumeTrading("risk-1", "let it trade", session.equity(), at))).isEmpty();
+        assertThat(session.state()).isEqualTo(TradingState.HALTED);
+
+        List<SessionEvent> untilActive = new ArrayList<>();
+        while (session.state() == TradingState.HALTED) {
+            assertThat(t).isLessThan(feed.size());
+            untilActive = session.onBar(feed.message(t++));
+            assertThat(only(untilActive, SessionEvent.OrderSubmitted.class)).as("halted until then").isEmpty();
+        }
+        assertThat(only(untilActive, SessionEvent.Risk.class)).extracting(SessionEvent.Risk::event)
+                .as("the day roll lifts it").anySatisfy(e -> assertThat(e).isInstanceOf(TradingDayStarted.class));
+        assertThat(session.state()).isEqualTo(TradingState.ACTIVE);
+    }
+
+    @Test
+    void limitsEqualToTheCurrentOnesChangeNothingAndSayNothing() {
+        RiskLimits limits = RiskLimits.defaults("USD").withMaxOpenOrders(5);
+        StrategySession session = session(limits);
+        run(session, 0, 30);
+        Instant at = feed.message(29).time();
+        assertThat(session.changeLimits(session.limits(), "risk-1", "same", at)).isEmpty();
+        assertThat(session.changeLimits(RiskLimits.defaults("USD").withMaxOpenOrders(5), "risk-1", "same", at))
+                .isEmpty();
+    }
+
+    @Test
+    void aChangeWithoutAReasonOrInAnotherCurrencyIsRefusedAndChangesNothing() {
+        StrategySession session = session(RiskLimits.defaults("USD"));
+        run(session, 0, 10);
+        Instant at = feed.message(9).time();
+        RiskLimits tighter = RiskLimits.defaults("USD").withMaxOpenOrders(1);
+        assertThatThrownBy(() -> session.changeLimits(tighter, "risk-1", " ", at))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason");
+        assertThatThrownBy(() -> session.changeLimits(tighter, "risk-1", null, at))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason");
+        assertThatThrownBy(() -> session.changeLimits(tighter, "", "why", at))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("principal");
+        assertThatThrownBy(() -> session.changeLimits(RiskLimits.defaults("EUR"), "risk-1", "why", at))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("USD").hasMessageContaining("EUR");
+        assertThat(session.limits()).isEqualTo(RiskLimits.defaults("USD"));
+    }
+
+    /** A session's inputs with two limit changes among its bars: tightened, then loosened. */
+    static List<SessionEvent> changedTwice() {
+        StrategySession session = session(RiskLimits.defaults("USD"));
+        List<SessionEvent> events = new ArrayList<>(run(session, 0, 120));
+        RiskLimits tight = RiskLimits.defaults("USD").withMaxPosition(SYNTH.id(), session.position().abs()
+                .max(BigDecimal.ONE).divide(BigDecimal.valueOf(3), java.math.MathContext.DECIMAL64))
+                .withDailyLoss(new DailyLossLimit(new BigDecimal("20"), new BigDecimal("50"), new BigDecimal("100")))
+                .withRates(io.heliox.atlas.trading.risk.RateLimit.perSecond(2),
+                        io.heliox.atlas.trading.risk.RateLimit.perSecond(2));
+        events.addAll(session.changeLimits(tight, "risk-1", "tighten", feed.message(119).time()));
+        events.addAll(run(session, 120, 250));
+        events.addAll(session.changeLimits(RiskLimits.defaults("USD"), "risk-1", "loosen", feed.message(249).time()));
+        events.addAll(run(session, 250, feed.size()));
+        return events;
+    }
+
+    @Test
+    void limitChangesAreInputsLikeBarsTheSameOnesGiveTheSameLog() {
+        List<SessionEvent> first = changedTwice();
+        assertThat(only(first, SessionEvent.LimitsChanged.class)).hasSize(2);
+        assertThat(only(first, SessionEvent.RiskDenied.class)).as("the tight limits bit")
+                .anySatisfy(d -> assertThat(d.code()).isEqualTo("risk.max_position"));
+        assertThat(changedTwice()).isEqualTo(first);
     }
 }
