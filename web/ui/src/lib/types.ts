@@ -226,3 +226,96 @@ export interface AuditEvent {
 export interface AuditPage { items: AuditEvent[]; nextAfter: number | null }
 /** The audit API's filters; each one given narrows the page (instants are RFC 3339, `to` exclusive). */
 export interface AuditFilter { type?: string; principal?: string; aggregateId?: string; from?: string; to?: string }
+
+// ---- paper trading (openapi.yaml, tag trading); decimals travel as strings, exact ----
+
+export type TradingState = 'active' | 'reducing' | 'halted';
+
+/** A paper session, where it stands (GET /v1/paper-sessions/{id}). */
+export interface PaperSession {
+  id: string;
+  accountId: string;
+  instrument: string;
+  principal: string;
+  status: 'running' | 'stopped';
+  state: TradingState;
+  nextBar: number;
+  barsTotal: number;
+  barEveryMs: number;
+  equity: string | null;
+  position: string;
+  fills: number;
+  startedAt: string;
+  stoppedAt: string | null;
+  stopReason: string | null;
+  peakEquity?: string | null;
+  drawdown?: string | null;
+  lastClose?: number | null;
+}
+
+export interface SessionOrder {
+  clientOrderId: string;
+  side: 'buy' | 'sell';
+  type: string;
+  quantity: string;
+  limitPrice?: string | null;
+  stopPrice?: string | null;
+  timeInForce: string;
+  reduceOnly: boolean;
+  status: 'submitted' | 'working' | 'partially_filled' | 'filled' | 'rejected' | 'cancelled' | 'denied';
+  open: boolean;
+  filledQuantity: string;
+  averagePrice?: string | null;
+  reasonCode?: string | null;
+  reasonDetail?: string | null;
+  bar: number;
+  submittedAt: string;
+  updatedAt: string;
+}
+
+export interface SessionFill {
+  seq: number;
+  clientOrderId: string;
+  side: 'buy' | 'sell';
+  quantity: string;
+  price: string;
+  fee: string;
+  liquidity?: string | null;
+  slippage?: string | null;
+  leaves: string;
+  bar: number;
+  filledAt: string;
+}
+
+export interface SessionPosition {
+  instrument: string;
+  quantity: string;
+  averagePrice: string;
+  markPrice?: string | null;
+  unrealised?: string | null;
+  realised: string;
+  fees: string;
+  cash: string;
+  updatedAt: string;
+}
+
+export interface SessionEquityPoint {
+  bar: number;
+  barClose: string;
+  close: number;
+  signal: string;
+  equity: string;
+  position: string;
+  state: TradingState;
+}
+
+/** One event of a session's stream (GET /v1/paper-sessions/{id}/events). */
+export interface SessionStreamEvent {
+  seq: number;
+  type: 'started' | 'bar' | 'order' | 'position' | 'risk' | 'kill_switch' | 'stopped';
+  kind?: string;
+  bar?: number;
+  clientOrderId?: string;
+  detail?: Record<string, unknown>;
+  at: string;
+}

@@ -1,6 +1,7 @@
 import type {
-  ApiKey, AuditFilter, AuditPage, BacktestDetail, IssuedApiKey, Member, OrchestratorEvent, Page, PortfolioItem, Problem,
-  RunOptions, RunSummary, StrategyDsl, UsageReport, User, Workspace, WorkspaceQuotas, WorkspaceRole
+  ApiKey, AuditFilter, AuditPage, BacktestDetail, IssuedApiKey, Member, OrchestratorEvent, Page, PaperSession,
+  PortfolioItem, Problem, RunOptions, RunSummary, SessionEquityPoint, SessionFill, SessionOrder, SessionPosition,
+  SessionStreamEvent, StrategyDsl, UsageReport, User, Workspace, WorkspaceQuotas, WorkspaceRole
 } from '$lib/types';
 import { cookieValue } from './cookies';
 import { openEventStream, type EventStream, type StreamCallbacks } from './sse';
@@ -61,6 +62,29 @@ export interface AtlasApi {
   createUser(user: { username: string; password: string; systemAdmin?: boolean }): Promise<User>;
   /** A user's requests a minute; null for the installation's default (system administrators). */
   setUserRateLimit(username: string, perMinute: number | null): Promise<User>;
+  /** Deploys a portfolio item (its signed package verified) onto a paper account replaying a scenario. */
+  deployPaperSession(request: PaperSessionRequest): Promise<PaperSession>;
+  listPaperSessions(): Promise<{ items: PaperSession[] }>;
+  getPaperSession(sessionId: string): Promise<PaperSession>;
+  paperSessionOrders(sessionId: string, status?: 'open' | 'all', limit?: number): Promise<{ items: SessionOrder[] }>;
+  paperSessionFills(sessionId: string, after?: number, limit?: number): Promise<{ items: SessionFill[]; nextAfter: number | null }>;
+  paperSessionPositions(sessionId: string): Promise<{ items: SessionPosition[] }>;
+  paperSessionEquity(sessionId: string): Promise<{ points: SessionEquityPoint[] }>;
+  /** Halts the session at once (its open orders cancelled); no reason needed in an emergency. */
+  killPaperSession(sessionId: string, reason?: string): Promise<PaperSession>;
+  /** Lets a halted session trade again: audited, so a reason is required. */
+  releasePaperSession(sessionId: string, reason: string): Promise<PaperSession>;
+  stopPaperSession(sessionId: string, reason?: string): Promise<PaperSession>;
+  /** The session's events, replayed then live; the stream closes after its stop. */
+  streamPaperSession(sessionId: string, callbacks: StreamCallbacks<SessionStreamEvent>, afterSeq?: number): EventStream;
+}
+
+/** POST /v1/paper-sessions: the item, the market it trades (a scenario) and the replay speed. */
+export interface PaperSessionRequest {
+  portfolioItemId: string;
+  scenario: Record<string, unknown>;
+  barEveryMs?: number;
+  [setting: string]: unknown;
 }
 
 export interface Caller {
@@ -191,7 +215,27 @@ export function createHttpApi(config: ApiConfig = {}): AtlasApi {
     listUsers: () => request('GET', '/v1/users'),
     createUser: (user) => request('POST', '/v1/users', user),
     setUserRateLimit: (username, perMinute) =>
-      request('PUT', `/v1/users/${encodeURIComponent(username)}/rate-limit`, { perMinute })
+      request('PUT', `/v1/users/${encodeURIComponent(username)}/rate-limit`, { perMinute }),
+    deployPaperSession: (body) => request('POST', '/v1/paper-sessions', body),
+    listPaperSessions: () => request('GET', '/v1/paper-sessions'),
+    getPaperSession: (id) => request('GET', `/v1/paper-sessions/${encodeURIComponent(id)}`),
+    paperSessionOrders: (id, status = 'all', limit = 200) =>
+      request('GET', `/v1/paper-sessions/${encodeURIComponent(id)}/orders?${query({ status, limit })}`),
+    paperSessionFills: (id, after = 0, limit = 200) =>
+      request('GET', `/v1/paper-sessions/${encodeURIComponent(id)}/fills?${query({ after, limit })}`),
+    paperSessionPositions: (id) => request('GET', `/v1/paper-sessions/${encodeURIComponent(id)}/positions`),
+    paperSessionEquity: (id) => request('GET', `/v1/paper-sessions/${encodeURIComponent(id)}/equity`),
+    killPaperSession: (id, reason) =>
+      request('POST', `/v1/paper-sessions/${encodeURIComponent(id)}/kill`, reason ? { reason } : {}),
+    releasePaperSession: (id, reason) => request('POST', `/v1/paper-sessions/${encodeURIComponent(id)}/release`, { reason }),
+    stopPaperSession: (id, reason) =>
+      request('POST', `/v1/paper-sessions/${encodeURIComponent(id)}/stop`, reason ? { reason } : {}),
+    streamPaperSession: (id, callbacks, afterSeq = -1) =>
+      openEventStream<SessionStreamEvent>({
+        url: `${baseUrl}/v1/paper-sessions/${encodeURIComponent(id)}/events`, afterSeq, fetch: doFetch,
+        onUnauthenticated: config.onUnauthenticated, seqsMaySkip: true, noun: 'session',
+        isTerminal: (event) => event.type === 'stopped'
+      }, callbacks)
   };
 }
 

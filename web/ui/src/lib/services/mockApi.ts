@@ -172,7 +172,8 @@ export function createMockApi(stepDelayMs = 250): AtlasApi {
       admin.workspace(workspaceId);
       return { ...USAGE, workspaceId };
     },
-    ...admin.api
+    ...admin.api,
+    ...mockPaperTrading()
   };
 }
 
@@ -316,6 +317,34 @@ function createMockAdmin() {
     }
   };
   return { api, current, workspace };
+}
+
+/**
+ * Mock mode has no paper venue (a session trades on the server, bar by bar): no sessions to list,
+ * and deploying says why it cannot.
+ */
+function mockPaperTrading(): Pick<AtlasApi, 'deployPaperSession' | 'listPaperSessions' | 'getPaperSession'
+  | 'paperSessionOrders' | 'paperSessionFills' | 'paperSessionPositions' | 'paperSessionEquity' | 'killPaperSession'
+  | 'releasePaperSession' | 'stopPaperSession' | 'streamPaperSession'> {
+  const none = (id: string) => notFound(`no paper session ${id}: mock mode runs none`);
+  return {
+    async deployPaperSession() {
+      throw problem(409, 'Conflict', 'paper sessions trade on a server: mock mode cannot run one');
+    },
+    listPaperSessions: async () => ({ items: [] }),
+    getPaperSession: async (id) => { throw none(id); },
+    paperSessionOrders: async (id) => { throw none(id); },
+    paperSessionFills: async (id) => { throw none(id); },
+    paperSessionPositions: async (id) => { throw none(id); },
+    paperSessionEquity: async (id) => { throw none(id); },
+    killPaperSession: async (id) => { throw none(id); },
+    releasePaperSession: async (id) => { throw none(id); },
+    stopPaperSession: async (id) => { throw none(id); },
+    streamPaperSession(id, callbacks) {
+      callbacks.onState?.('error', `no paper session ${id}: mock mode runs none`);
+      return { close() {}, state: 'error', lastSeq: -1 };
+    }
+  };
 }
 
 function notFound(detail: string): ApiError {

@@ -150,3 +150,41 @@ describe('resilient run event stream', () => {
     expect(signedOut).toBe(1);
   });
 });
+
+describe('a paper session stream (seq 0 first, seqs that skip, its own terminal event)', () => {
+  const session = (seq: number, type: string) =>
+    `id: ${seq}\nevent: ${type}\ndata: ${JSON.stringify({ seq, type, at: '2026-12-06T07:00:00Z' })}\n\n`;
+
+  function follow(url: string): Promise<{ seqs: number[]; states: ConnectionState[] }> {
+    return new Promise((resolve) => {
+      const seqs: number[] = [];
+      const states: ConnectionState[] = [];
+      openEventStream<{ seq: number; type: string }>({
+        url, afterSeq: -1, seqsMaySkip: true, noun: 'session', isTerminal: (e) => e.type === 'stopped',
+        baseDelayMs: 10, maxDelayMs: 50, maxRetries: 5
+      }, {
+        onEvent: (e) => seqs.push(e.seq),
+        onState: (state) => {
+          states.push(state);
+          if (state === 'closed' || state === 'error') resolve({ seqs, states });
+        }
+      });
+    });
+  }
+
+  it('takes seq 0, does not call a skip a gap, resumes after 0 and ends at its stop', async () => {
+    const url = await serve((req, res, connection) => {
+      sse(res);
+      if (connection === 0) {
+        res.write(session(0, 'started') + session(2, 'bar') + session(5, 'order'));
+        res.end(); // dropped mid-session
+      } else {
+        res.write(session(5, 'order') + session(7, 'bar') + session(9, 'stopped') + session(10, 'bar'));
+      }
+    });
+    const { seqs, states } = await follow(url);
+    expect(seqs).toEqual([0, 2, 5, 7, 9]); // the duplicate 5 dropped, nothing after the stop
+    expect(seenLastEventIds).toEqual([0, 5]); // first without lastEventId (read as 0), then after 5
+    expect(states.at(-1)).toBe('closed');
+  });
+});

@@ -12,8 +12,8 @@ import { isTerminal, type OrchestratorEvent } from '$lib/types';
 import type { ConnectionState } from '$lib/types';
 export type { ConnectionState };
 
-export interface StreamCallbacks {
-  onEvent(event: OrchestratorEvent): void;
+export interface StreamCallbacks<E = OrchestratorEvent> {
+  onEvent(event: E): void;
   onState?(state: ConnectionState, detail?: string): void;
 }
 
@@ -23,9 +23,19 @@ export interface EventStream {
   readonly lastSeq: number;
 }
 
-export interface StreamOptions {
+export interface StreamOptions<E = OrchestratorEvent> {
   url: string;
+  /** Deliver events after this seq; -1 for a stream whose first event is seq 0 (a paper session's). */
   afterSeq?: number;
+  /**
+   * Whether seqs may skip: a paper session's stream leaves its inputs out, so a jump is no gap
+   * there. A run's stream (the default) sends every seq, and a jump means something was lost.
+   */
+  seqsMaySkip?: boolean;
+  /** The event after which the stream is done (default: a run's terminal event). */
+  isTerminal?: (event: E) => boolean;
+  /** What the stream is of, for its messages (default "run"). */
+  noun?: string;
   fetch?: typeof fetch;
   /** Called when the server answers 401: the session is over, and retrying will not help. */
   onUnauthenticated?: () => void;
@@ -34,13 +44,16 @@ export interface StreamOptions {
   maxDelayMs?: number;
 }
 
-export function openEventStream(options: StreamOptions, callbacks: StreamCallbacks): EventStream {
+export function openEventStream<E = OrchestratorEvent>(options: StreamOptions<E>, callbacks: StreamCallbacks<E>): EventStream {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const maxRetries = options.maxRetries ?? 8;
   const baseDelayMs = options.baseDelayMs ?? 250;
   const maxDelayMs = options.maxDelayMs ?? 5_000;
 
+  const terminal = options.isTerminal ?? (isTerminal as unknown as (event: E) => boolean);
+  const noun = options.noun ?? 'run';
   let lastSeq = options.afterSeq ?? 0;
+  let delivered = false;
   let state: ConnectionState = 'connecting';
   let failures = 0;
   let finished = false;
@@ -76,7 +89,7 @@ export function openEventStream(options: StreamOptions, callbacks: StreamCallbac
     if (finished) return;
     controller = new AbortController();
     const signal = controller.signal;
-    const url = lastSeq > 0 ? `${options.url}?lastEventId=${lastSeq}` : options.url;
+    const url = lastSeq > 0 || (delivered && lastSeq === 0) ? `${options.url}?lastEventId=${lastSeq}` : options.url;
     let response: Response;
     try {
       response = await doFetch(url, {
@@ -87,12 +100,12 @@ export function openEventStream(options: StreamOptions, callbacks: StreamCallbac
       return;
     }
     if (response.status === 401) {
-      finish('error', 'signed out: sign in again to follow this run');
+      finish('error', `signed out: sign in again to follow this ${noun}`);
       options.onUnauthenticated?.();
       return;
     }
     if (response.status === 404 || response.status === 400) {
-      finish('error', response.status === 404 ? 'no such run' : 'the server rejected the stream request');
+      finish('error', response.status === 404 ? `no such ${noun}` : 'the server rejected the stream request');
       return;
     }
     if (!response.ok || !response.body) {
@@ -106,15 +119,16 @@ export function openEventStream(options: StreamOptions, callbacks: StreamCallbac
         if (frame.data === undefined || frame.id === undefined) continue; // comments, heartbeats
         const seq = Number(frame.id);
         if (!Number.isSafeInteger(seq) || seq <= lastSeq) continue; // duplicate
-        if (seq > lastSeq + 1) {
+        if (seq > lastSeq + 1 && !options.seqsMaySkip) {
           resync = true; // a gap: never show a timeline with a hole in it
           break;
         }
-        const event = JSON.parse(frame.data) as OrchestratorEvent;
+        const event = JSON.parse(frame.data) as E;
         lastSeq = seq;
+        delivered = true;
         failures = 0; // progress: the connection is healthy again
         callbacks.onEvent(event);
-        if (isTerminal(event)) {
+        if (terminal(event)) {
           finish('closed');
           return;
         }
@@ -129,7 +143,7 @@ export function openEventStream(options: StreamOptions, callbacks: StreamCallbac
     if (resync) {
       retry(`gap after seq ${lastSeq}: resyncing`);
     } else {
-      retry('the server closed the stream before the run ended');
+      retry(`the server closed the stream before the ${noun} ended`);
     }
   }
 
