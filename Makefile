@@ -91,7 +91,7 @@ compose-check: ## validate docker-compose.yml offline (where docker-compose is i
 verify: ## test with the long suites: 20 SIGKILLs in the crash suite, 20,000 fuzzed requests, 200,000 fuzzed strategies
 	@$(MAKE) --no-print-directory test SUITE_ARGS="-Datlas.crash.kills=20 -Datlas.fuzz.requests=20000 -Datlas.dsl.fuzz.cases=200000"
 
-bench: check-tools ## benchmarks: run latency; engine T0/T1 HTTP latency; DSL, scenarios, risk check + matching, a paper session's bars/s, crossover vs ta4j and a plain loop (JMH); T1 heap
+bench: check-tools ## benchmarks: run latency; engine T0/T1 HTTP latency; DSL, scenarios, risk check + matching, a paper session's bars/s and round trip, 50 paper sessions, crossover vs ta4j and a plain loop (JMH); T1 heap
 	$(MVN) -q -DskipTests -Dui.skip=true install
 	$(MVN) -pl web surefire:test -Dtest=RunLatencyBench -Dsurefire.failIfNoSpecifiedTests=false
 	$(MVN) -pl command-side surefire:test -Dtest='BarsParquetBench,ArchitectSynthBench' -Dsurefire.failIfNoSpecifiedTests=false
@@ -99,6 +99,7 @@ bench: check-tools ## benchmarks: run latency; engine T0/T1 HTTP latency; DSL, s
 	$(MVN) -q -pl trading test-compile exec:exec@bench exec:exec@bench-session
 	$(MVN) -pl web surefire:test -Dtest=EngineLatencyBench -Dsurefire.failIfNoSpecifiedTests=false
 	$(MVN) -pl web surefire:test -Dtest=AuthLatencyBench -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) -pl web surefire:test -Dtest=PaperSessionLatencyBench -Dsurefire.failIfNoSpecifiedTests=false
 	$(MVN) -q -pl engine test-compile exec:exec@bench-backtest exec:exec@bench-footprint
 
 gen-scenarios: check-tools $(JAR) ## generate every scenario fixture's dataset into object storage (reused by hash)

@@ -34,6 +34,7 @@ test('paper trading: deploy from the portfolio → trades appear live → kill s
   await expect(page.getByTestId('fill-row').first()).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId('order-row').first()).toBeVisible();
   await expect(page.getByTestId('position-row')).toHaveCount(1);
+  await expect(page.locator('[data-testid="risk-limit-row"][data-code="risk.max_submit_rate"]')).toBeVisible();
   const barsBefore = Number((await page.getByTestId('session-bars').textContent())!.split('/')[0]);
   await expect.poll(async () => Number((await page.getByTestId('session-bars').textContent())!.split('/')[0]))
     .toBeGreaterThan(barsBefore); // live: the page follows the stream

@@ -319,3 +319,27 @@ export interface SessionStreamEvent {
   detail?: Record<string, unknown>;
   at: string;
 }
+
+/** A limit's usage (GET /v1/paper-sessions/{id}/risk): decimals as strings, null when not measured. */
+export interface LimitUsage {
+  code: string;
+  scope?: string | null;
+  limit?: string | null;
+  used?: string | null;
+  exceeded: boolean;
+}
+
+export interface PaperSessionRisk {
+  status: 'running' | 'stopped';
+  state: TradingState;
+  /** The limits in force, as set (absent ones are off; order rates default to 100 a second). */
+  limits: Record<string, unknown>;
+  usage: {
+    at: string;
+    state: TradingState;
+    equity?: string | null;
+    marginUsed?: string | null;
+    marginAvailable?: string | null;
+    limits: LimitUsage[];
+  } | null;
+}

@@ -1,5 +1,5 @@
 import type {
-  ApiKey, AuditFilter, AuditPage, BacktestDetail, IssuedApiKey, Member, OrchestratorEvent, Page, PaperSession,
+  ApiKey, AuditFilter, AuditPage, BacktestDetail, IssuedApiKey, Member, OrchestratorEvent, Page, PaperSession, PaperSessionRisk,
   PortfolioItem, Problem, RunOptions, RunSummary, SessionEquityPoint, SessionFill, SessionOrder, SessionPosition,
   SessionStreamEvent, StrategyDsl, UsageReport, User, Workspace, WorkspaceQuotas, WorkspaceRole
 } from '$lib/types';
@@ -75,6 +75,10 @@ export interface AtlasApi {
   /** Lets a halted session trade again: audited, so a reason is required. */
   releasePaperSession(sessionId: string, reason: string): Promise<PaperSession>;
   stopPaperSession(sessionId: string, reason?: string): Promise<PaperSession>;
+  /** The session's risk limits in force and each one's usage at the last bar. */
+  paperSessionRisk(sessionId: string): Promise<PaperSessionRisk>;
+  /** Replaces the session's risk limits whole (audited: a reason is required). */
+  setPaperSessionRisk(sessionId: string, risk: Record<string, unknown>, reason: string): Promise<PaperSessionRisk>;
   /** The session's events, replayed then live; the stream closes after its stop. */
   streamPaperSession(sessionId: string, callbacks: StreamCallbacks<SessionStreamEvent>, afterSeq?: number): EventStream;
 }
@@ -230,6 +234,9 @@ export function createHttpApi(config: ApiConfig = {}): AtlasApi {
     releasePaperSession: (id, reason) => request('POST', `/v1/paper-sessions/${encodeURIComponent(id)}/release`, { reason }),
     stopPaperSession: (id, reason) =>
       request('POST', `/v1/paper-sessions/${encodeURIComponent(id)}/stop`, reason ? { reason } : {}),
+    paperSessionRisk: (id) => request('GET', `/v1/paper-sessions/${encodeURIComponent(id)}/risk`),
+    setPaperSessionRisk: (id, risk, reason) =>
+      request('PUT', `/v1/paper-sessions/${encodeURIComponent(id)}/risk`, { risk, reason }),
     streamPaperSession: (id, callbacks, afterSeq = -1) =>
       openEventStream<SessionStreamEvent>({
         url: `${baseUrl}/v1/paper-sessions/${encodeURIComponent(id)}/events`, afterSeq, fetch: doFetch,

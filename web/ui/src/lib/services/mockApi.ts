@@ -325,7 +325,7 @@ function createMockAdmin() {
  */
 function mockPaperTrading(): Pick<AtlasApi, 'deployPaperSession' | 'listPaperSessions' | 'getPaperSession'
   | 'paperSessionOrders' | 'paperSessionFills' | 'paperSessionPositions' | 'paperSessionEquity' | 'killPaperSession'
-  | 'releasePaperSession' | 'stopPaperSession' | 'streamPaperSession'> {
+  | 'releasePaperSession' | 'stopPaperSession' | 'streamPaperSession' | 'paperSessionRisk' | 'setPaperSessionRisk'> {
   const none = (id: string) => notFound(`no paper session ${id}: mock mode runs none`);
   return {
     async deployPaperSession() {
@@ -340,6 +340,8 @@ function mockPaperTrading(): Pick<AtlasApi, 'deployPaperSession' | 'listPaperSes
     killPaperSession: async (id) => { throw none(id); },
     releasePaperSession: async (id) => { throw none(id); },
     stopPaperSession: async (id) => { throw none(id); },
+    paperSessionRisk: async (id) => { throw none(id); },
+    setPaperSessionRisk: async (id) => { throw none(id); },
     streamPaperSession(id, callbacks) {
       callbacks.onState?.('error', `no paper session ${id}: mock mode runs none`);
       return { close() {}, state: 'error', lastSeq: -1 };

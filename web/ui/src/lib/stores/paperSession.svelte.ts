@@ -1,7 +1,7 @@
 import { describeError, type AtlasApi } from '$lib/services/api';
 import type { EventStream } from '$lib/services/sse';
 import type {
-  ConnectionState, EquityPoint, PaperSession, SessionFill, SessionOrder, SessionPosition, SessionStreamEvent, TradingState
+  ConnectionState, EquityPoint, PaperSession, PaperSessionRisk, SessionFill, SessionOrder, SessionPosition, SessionStreamEvent, TradingState
 } from '$lib/types';
 
 /** How often the page re-reads orders, fills and positions while events arrive (a session may take 10 bars a second). */
@@ -19,6 +19,7 @@ export class PaperSessionStore {
   orders = $state<SessionOrder[]>([]);
   fills = $state<SessionFill[]>([]);
   positions = $state<SessionPosition[]>([]);
+  risk = $state<PaperSessionRisk | null>(null);
   equity = $state<EquityPoint[]>([]);
   activity = $state<SessionStreamEvent[]>([]);
   connection = $state<ConnectionState>('connecting');
@@ -119,13 +120,15 @@ export class PaperSessionStore {
   private async refresh() {
     this.equity = [...this.curve];
     try {
-      const [session, orders, fills, positions] = await Promise.all([
+      const [session, orders, fills, positions, risk] = await Promise.all([
         this.api.getPaperSession(this.sessionId),
         this.api.paperSessionOrders(this.sessionId, 'all', 100),
         this.newestFills(),
-        this.api.paperSessionPositions(this.sessionId)
+        this.api.paperSessionPositions(this.sessionId),
+        this.api.paperSessionRisk(this.sessionId)
       ]);
       this.session = session;
+      this.risk = risk;
       this.orders = orders.items;
       this.fills = fills;
       this.positions = positions.items;

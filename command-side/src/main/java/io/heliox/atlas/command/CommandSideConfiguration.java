@@ -295,8 +295,10 @@ public class CommandSideConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public PaperSessionDriver paperSessionDriver(CommandGateway commands, JdbcTemplate jdbc, Clock clock) {
-        return new PaperSessionDriver(commands, jdbc, clock);
+    public PaperSessionDriver paperSessionDriver(CommandGateway commands, JdbcTemplate jdbc, Clock clock,
+                                                 org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        return new PaperSessionDriver(commands, jdbc, clock,
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
     /** Sessions that were running when the node stopped go on once it is ready (its processors started). */

@@ -70,6 +70,7 @@ public final class ContractSchemas {
     public static final String SYNTH_RESULT = "synth-result";
     public static final String PAPER_SESSION_REQUEST = "paper-session-request";
     public static final String SESSION_CONTROL_REQUEST = "session-control-request";
+    public static final String SESSION_RISK_REQUEST = "session-risk-request";
 
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

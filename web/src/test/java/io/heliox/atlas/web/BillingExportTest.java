@@ -17,10 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -156,8 +154,7 @@ class BillingExportTest extends AtlasIntegrationTest {
     }
 
     private Api.Response put(Api who, String path, String body) {
-        return who.send(HttpRequest.newBuilder(URI.create(who.base() + path))
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"), "PUT", path);
+        return who.putJson(path, body);
     }
 
     /** Stripe's POST /v1/billing/meter_events as far as ATLAS uses it, on loopback. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.command.application.identity.Principal;
 import io.heliox.atlas.web.support.Api;
 import io.heliox.atlas.web.support.AtlasIntegrationTest;
+import io.heliox.atlas.web.support.PaperItems;
 import io.heliox.atlas.web.support.SseRead;
 import org.junit.jupiter.api.Test;
 
@@ -33,23 +34,7 @@ class PaperSessionApiTest extends AtlasIntegrationTest {
     String packagedItem() {
         long seed = 9_000 + System.nanoTime() % 1_000;
         System.out.println("paper session test: the strategy comes from a run with seed " + seed);
-        String runId = startRun("{\"prompt\":\"Create MA crossover strategy\",\"seed\":" + seed + "}");
-        List<SseRead.Event> events = api.events(runId).events();
-        JsonNode t0 = artifact(events, "t0");
-        String best = t0.at("/ranking/0/candidateId").asText();
-        JsonNode strategy = StreamSupport.stream(artifact(events, "synth").get("candidates").spliterator(), false)
-                .filter(c -> c.get("id").asText().equals(best)).findFirst().orElseThrow();
-        ObjectNode save = Api.JSON.createObjectNode().put("name", "paper " + best).put("runId", runId);
-        save.set("strategy", strategy);
-        Api.Response saved = api.postJson("/v1/portfolio", save.toString());
-        assertThat(saved.status()).isEqualTo(201);
-        assertThat(saved.json().get("package").isNull()).isFalse();
-        return saved.json().get("id").asText();
-    }
-
-    static JsonNode artifact(List<SseRead.Event> events, String phase) {
-        return events.stream().filter(e -> e.type().equals("artifact") && e.json().get("phase").asText().equals(phase))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + phase + " artifact")).json().get("payload");
+        return PaperItems.packaged(api, seed);
     }
 
     static JsonNode resource(String name) {
@@ -96,7 +81,10 @@ class PaperSessionApiTest extends AtlasIntegrationTest {
         long fills = log.stream().filter(e -> e.path("kind").asText().equals("filled")).count();
         assertThat(fills).isEqualTo(done.get("fills").asLong()).isPositive();
         assertThat(log).anySatisfy(e -> assertThat(e.path("kind").asText()).isEqualTo("submitted"));
-        assertThat(log.get(log.size() - 1).get("type").asText()).isEqualTo("stopped");
+        int stop = indexOfType(log, "stopped");
+        assertThat(stop).as("the session stopped at the end of its data").isNotNegative();
+        assertThat(log.subList(stop + 1, log.size())).as("after the stop, only the cancels it caused")
+                .allSatisfy(e -> assertThat(e.path("kind").asText()).isEqualTo("closed"));
         JsonNode curve = api.get("/v1/paper-sessions/" + id + "/equity").json().get("points");
         assertThat(curve).hasSize(300);
         assertThat(curve.get(299).get("equity").asText()).isEqualTo(done.get("equity").asText());
@@ -146,7 +134,9 @@ class PaperSessionApiTest extends AtlasIntegrationTest {
         assertThat(stream.events().stream().filter(e -> e.type().equals("bar")).count()).isEqualTo(300);
         assertThat(stream.events().stream().filter(e -> e.type().equals("order")
                 && e.json().get("kind").asText().equals("filled")).count()).isEqualTo(fills);
-        assertThat(stream.events().get(stream.events().size() - 1).type()).isEqualTo("stopped");
+        assertThat(stream.events()).extracting(SseRead.Event::type).contains("stopped");
+        assertThat(stream.events().get(stream.events().size() - 1).seq()).as("the stream ends with the session's last event")
+                .isEqualTo(log.get(log.size() - 1).get("seq").asLong());
         SseRead.Event lastPosition = stream.events().stream().filter(e -> e.type().equals("position"))
                 .reduce((a, b) -> b).orElseThrow();
         assertThat(new BigDecimal(lastPosition.json().at("/detail/quantity").asText())).isEqualByComparingTo(net);
@@ -154,6 +144,73 @@ class PaperSessionApiTest extends AtlasIntegrationTest {
         SseRead resumed = api.stream("/v1/paper-sessions/" + id + "/events", "Last-Event-ID", Long.toString(middle));
         assertThat(resumed.events()).extracting(SseRead.Event::seq)
                 .containsExactlyElementsOf(stream.events().stream().map(SseRead.Event::seq).filter(q -> q > middle).toList());
+    }
+
+    @Test
+    void riskLimitsAreReadWithTheirUsageAndReplacedWithAReason() {
+        String item = packagedItem();
+        String body = request(item, 5_000, 20);
+        body = body.substring(0, body.length() - 1) + ",\"risk\":{\"maxPosition\":\"50\",\"maxOpenOrders\":20}}";
+        String id = api.postJson("/v1/paper-sessions", body).json().get("id").asText();
+        await(Duration.ofSeconds(30), "some bars", () -> api.get("/v1/paper-sessions/" + id).json().get("nextBar").asInt() > 10);
+
+        JsonNode risk = api.get("/v1/paper-sessions/" + id + "/risk").json();
+        assertThat(risk.at("/limits/maxPosition").asText()).isEqualTo("50");
+        assertThat(risk.get("state").asText()).isEqualTo("active");
+        JsonNode position = usage(risk, "risk.max_position");
+        assertThat(position.get("limit").asText()).isEqualTo("50");
+        assertThat(position.get("exceeded").asBoolean()).isFalse();
+        assertThat(usage(risk, "risk.max_open_orders").get("limit").asText()).isEqualTo("20");
+
+        Api.Response noReason = api.putJson("/v1/paper-sessions/" + id + "/risk", "{\"risk\":{}}");
+        assertThat(noReason.status()).isEqualTo(400);
+        Api.Response negative = api.putJson("/v1/paper-sessions/" + id + "/risk",
+                "{\"risk\":{\"maxPosition\":\"-1\"},\"reason\":\"typo\"}");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.json().at("/errors/0/pointer").asText()).startsWith("/risk");
+
+        Api.Response tightened = api.putJson("/v1/paper-sessions/" + id + "/risk",
+                "{\"risk\":{\"maxPosition\":\"0.0001\"},\"reason\":\"volatility doubled\"}");
+        assertThat(tightened.status()).as(tightened.body()).isEqualTo(200);
+        assertThat(tightened.json().at("/limits/maxPosition").asText()).isEqualTo("0.0001");
+        assertThat(tightened.json().at("/limits/maxOpenOrders").isMissingNode()).as("replaced whole").isTrue();
+        assertThat(usage(tightened.json(), "risk.max_position").get("limit").asText()).isEqualTo("0.0001");
+        JsonNode log = api.get("/v1/paper-sessions/" + id + "/activity?limit=1000").json().get("items");
+        assertThat(log).anySatisfy(e -> {
+            assertThat(e.path("kind").asText()).isEqualTo("limits_changed");
+            assertThat(e.at("/detail/reason").asText()).isEqualTo("volatility doubled");
+            assertThat(e.at("/detail/principal").asText()).isNotBlank();
+        });
+        int changes = count(log, "limits_changed");
+        Api.Response same = api.putJson("/v1/paper-sessions/" + id + "/risk",
+                "{\"risk\":{\"maxPosition\":\"0.0001\"},\"reason\":\"again\"}");
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(count(api.get("/v1/paper-sessions/" + id + "/activity?limit=1000").json().get("items"), "limits_changed"))
+                .as("the same limits again record nothing").isEqualTo(changes);
+
+        api.postJson("/v1/paper-sessions/" + id + "/stop", "{\"reason\":\"done\"}");
+        Api.Response afterStop = api.putJson("/v1/paper-sessions/" + id + "/risk",
+                "{\"risk\":{\"maxPosition\":\"1\"},\"reason\":\"too late\"}");
+        assertThat(afterStop.status()).isEqualTo(409);
+    }
+
+    private static JsonNode usage(JsonNode risk, String code) {
+        return StreamSupport.stream(risk.at("/usage/limits").spliterator(), false)
+                .filter(l -> l.get("code").asText().equals(code)).findFirst()
+                .orElseThrow(() -> new AssertionError("no usage of " + code + " in " + risk));
+    }
+
+    private static int indexOfType(List<JsonNode> log, String type) {
+        for (int i = 0; i < log.size(); i++) {
+            if (log.get(i).get("type").asText().equals(type)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int count(JsonNode log, String kind) {
+        return (int) StreamSupport.stream(log.spliterator(), false).filter(e -> e.path("kind").asText().equals(kind)).count();
     }
 
     @Test

@@ -1,10 +1,9 @@
 package io.heliox.atlas.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.web.support.Api;
+import io.heliox.atlas.web.support.PaperItems;
 import io.heliox.atlas.web.support.AppProcess;
-import io.heliox.atlas.web.support.SseRead;
 import io.heliox.atlas.web.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +43,7 @@ class PaperSessionCrashTest {
         int killedAfter;
         try (AppProcess app = AppProcess.start(data, port, dbPort, "paper-crash-0").awaitHealthy(Duration.ofSeconds(120))) {
             Api api = new Api(port, data);
-            request = "{\"portfolioItemId\":\"" + packagedItem(api) + "\",\"scenario\":" + SCENARIO
+            request = "{\"portfolioItemId\":\"" + PaperItems.packaged(api, 3) + "\",\"scenario\":" + SCENARIO
                     + ",\"barEveryMs\":15,\"execution\":{\"feeBps\":2,\"slippageBps\":1},"
                     // the backtest's fills: no noise drawn per order id (the two sessions' ids differ)
                     + "\"fills\":{\"model\":\"engine\"}}";
@@ -79,20 +77,6 @@ class PaperSessionCrashTest {
                     + " (uninterrupted: %s)%n", killedAfter, submitted.size(), after.get("fills").asInt(),
                     after.get("equity").asText(), reference.get("equity").asText());
         }
-    }
-
-    /** A strategy saved from a run, with its package. */
-    private static String packagedItem(Api api) {
-        String runId = api.postJson("/v1/runs", "{\"prompt\":\"Create MA crossover strategy\",\"seed\":3}")
-                .json().get("runId").asText();
-        List<SseRead.Event> events = api.events(runId).events();
-        JsonNode t0 = PaperSessionApiTest.artifact(events, "t0");
-        String best = t0.at("/ranking/0/candidateId").asText();
-        JsonNode strategy = StreamSupport.stream(PaperSessionApiTest.artifact(events, "synth").get("candidates")
-                .spliterator(), false).filter(c -> c.get("id").asText().equals(best)).findFirst().orElseThrow();
-        ObjectNode save = Api.JSON.createObjectNode().put("name", "crash " + best).put("runId", runId);
-        save.set("strategy", strategy);
-        return api.postJson("/v1/portfolio", save.toString()).json().get("id").asText();
     }
 
     /** The bars the session took, as its input events record them. */

@@ -10,8 +10,6 @@ import io.heliox.atlas.web.support.SseRead;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -47,8 +45,7 @@ class QuotaApiTest extends AtlasIntegrationTest {
     }
 
     private Api.Response put(Api who, String path, String body) {
-        return who.send(HttpRequest.newBuilder(URI.create(who.base() + path))
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"), "PUT", path);
+        return who.putJson(path, body);
     }
 
     private static Map<String, JsonNode> byQuota(Api.Response quotas) {

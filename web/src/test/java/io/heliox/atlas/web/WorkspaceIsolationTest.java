@@ -101,7 +101,7 @@ class WorkspaceIsolationTest extends AtlasIntegrationTest {
             checked.add(method + " " + template);
         });
         assertThat(checked).contains("POST /v1/runs", "POST /v1/runs/{id}/cancel", "POST /v1/portfolio",
-                "POST /v1/paper-sessions", "POST /v1/paper-sessions/{sessionId}/kill",
+                "POST /v1/paper-sessions", "POST /v1/paper-sessions/{sessionId}/kill", "PUT /v1/paper-sessions/{sessionId}/risk",
                 "PUT /v1/workspaces/{workspaceId}/members/{username}", "GET /v1/audit/events");
         // and what a viewer may do, it may
         String a = world.workspaceA().toString();
@@ -141,7 +141,8 @@ class WorkspaceIsolationTest extends AtlasIntegrationTest {
                 "GET /v1/runs/{id}/results/{candidateId}/{scenarioId}", "GET /v1/runs/{id}/package",
                 "POST /v1/runs/{id}/cancel", "GET /v1/runs", "GET /v1/portfolio", "GET /v1/audit/events",
                 "GET /api/v1/scenarios/{id}", "GET /api/v1/scenarios/{id}/bars", "GET /v1/paper-sessions/{sessionId}",
-                "GET /v1/paper-sessions/{sessionId}/activity", "POST /v1/paper-sessions/{sessionId}/kill");
+                "GET /v1/paper-sessions/{sessionId}/activity", "POST /v1/paper-sessions/{sessionId}/kill",
+                "GET /v1/paper-sessions/{sessionId}/events", "PUT /v1/paper-sessions/{sessionId}/risk");
         // A's ids in a body or a query: the same 404, the same silence
         Api.Response keep = world.bob().postJson("/v1/portfolio", "{\"name\":\"mine now\",\"runId\":\"" + world.runId()
                 + "\",\"strategy\":" + world.alice().get("/v1/portfolio").json().at("/items/0/strategy") + "}");
@@ -351,6 +352,7 @@ class WorkspaceIsolationTest extends AtlasIntegrationTest {
             case "/v1/auth/keys" -> "{\"name\":\"x\"}";
             case "/v1/paper-sessions" -> paperSession(world.itemId());
             case "/v1/paper-sessions/{sessionId}/release" -> "{\"reason\":\"sweep\"}";
+            case "/v1/paper-sessions/{sessionId}/risk" -> fixture("session-risk-request", "tighter.json");
             case "/v1/dsl/validate", "/api/v1/dsl/validate" -> fixture("strategy-dsl", "channel-breakout.json");
             default -> "{}";
         };

@@ -1,5 +1,6 @@
 package io.heliox.atlas.command.trading;
 
+import io.heliox.atlas.api.trading.ChangeSessionRiskLimitsCommand;
 import io.heliox.atlas.api.trading.EngageSessionKillSwitchCommand;
 import io.heliox.atlas.api.trading.PaperSessionStartedEvent;
 import io.heliox.atlas.api.trading.PaperSessionStoppedEvent;
@@ -7,6 +8,7 @@ import io.heliox.atlas.api.trading.ProcessSessionBarCommand;
 import io.heliox.atlas.api.trading.ReleaseSessionKillSwitchCommand;
 import io.heliox.atlas.api.trading.SessionBarProcessedEvent;
 import io.heliox.atlas.api.trading.SessionKillSwitchEvent;
+import io.heliox.atlas.api.trading.SessionRiskLimitsChangedEvent;
 import io.heliox.atlas.api.trading.StartPaperSessionCommand;
 import io.heliox.atlas.api.trading.StopPaperSessionCommand;
 import io.heliox.atlas.command.application.workspace.WorkspaceAccess;
@@ -37,7 +39,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p><b>Inputs and outputs.</b> The session's state is a pure function of its inputs, so only they
  * rebuild it: the settings ({@link PaperSessionStartedEvent}), each bar taken
  * ({@link SessionBarProcessedEvent}: the bar's number; the bars themselves follow from the scenario in
- * the settings), kill switches and the stop. Handling an input runs the session, and what it caused
+ * the settings), kill switches, risk-limit changes and the stop. Handling an input runs the session, and what it caused
  * (orders, fills, risk, the bar's equity) is recorded after it as output events for the read models;
  * on replay the inputs run the session again to the same state and the outputs are not needed (the
  * paper venue's book included: "rebuilt from the events"). A bar is taken once: a resent bar is a
@@ -57,6 +59,7 @@ public class PaperSession {
     private UUID sessionId;
     private transient StrategySession core;
     private transient BarReplayFeed feed;
+    private transient PaperSessionSettings settings;
     private int nextBar;
     private boolean stopped;
     /** What the last input caused, for its command handler to record. */
@@ -108,6 +111,23 @@ public class PaperSession {
         record(nextBar - 1, command.at());
     }
 
+    /** @throws IllegalArgumentException without a reason, or for bad limits (the message starts with its pointer) */
+    @CommandHandler
+    public void handle(ChangeSessionRiskLimitsCommand command) {
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new IllegalArgumentException("/reason: changing risk limits is an audited decision: give a reason");
+        }
+        if (stopped) {
+            throw new IllegalStateException("session " + sessionId + " has stopped: its limits no longer apply");
+        }
+        if (PaperSessionSettings.riskLimits(command.risk(), settings.instrument()).equals(core.limits())) {
+            return; // nothing changes, so nothing is recorded
+        }
+        apply(new SessionRiskLimitsChangedEvent(sessionId, command.risk(), command.principal(), command.reason(),
+                command.at()));
+        record(nextBar - 1, command.at());
+    }
+
     @CommandHandler
     public void handle(StopPaperSessionCommand command) {
         if (!stopped) {
@@ -131,7 +151,7 @@ public class PaperSession {
     @EventSourcingHandler
     void on(PaperSessionStartedEvent event) {
         sessionId = event.sessionId();
-        PaperSessionSettings settings = PaperSessionSettings.parse(event.settings());
+        settings = PaperSessionSettings.parse(event.settings());
         feed = BarReplayFeed.ofScenario(settings.instrument().id(), settings.scenario(),
                 ScenarioGenerator.generate(settings.scenario()), ReplaySpeed.barEvery(settings.barEvery()),
                 new ManualPacer());
@@ -152,6 +172,13 @@ public class PaperSession {
         produced = event.engaged()
                 ? core.engage(new EngageKillSwitch(scope, event.principal(), event.reason(), event.at()))
                 : core.release(new ReleaseKillSwitch(scope, event.principal(), event.reason(), event.at()));
+    }
+
+    /** In the session's own (market) time: a trading day is the market's, not the wall clock's. */
+    @EventSourcingHandler
+    void on(SessionRiskLimitsChangedEvent event) {
+        produced = core.changeLimits(PaperSessionSettings.riskLimits(event.risk(), settings.instrument()),
+                event.principal(), event.reason(), core.now());
     }
 
     @EventSourcingHandler

@@ -134,6 +134,20 @@ public record PaperSessionSettings(String accountId, IrStrategy strategy, Scenar
         }
     }
 
+    /**
+     * A settings {@code risk} document (null or absent: the defaults) as the limits it sets for a
+     * session on {@code instrument}; a bad one is an IllegalArgumentException whose message starts
+     * with the JSON pointer of the field, under {@code /risk}.
+     */
+    public static RiskLimits riskLimits(JsonNode risk, Instrument instrument) {
+        com.fasterxml.jackson.databind.node.ObjectNode settings =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        if (risk != null) {
+            settings.set("risk", risk);
+        }
+        return limits(settings, instrument);
+    }
+
     private static RiskLimits limits(JsonNode settings, Instrument instrument) {
         RiskLimits limits = RiskLimits.defaults(instrument.quoteCurrency());
         JsonNode risk = settings.path("risk");

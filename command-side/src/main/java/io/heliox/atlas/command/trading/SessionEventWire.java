@@ -3,6 +3,7 @@ package io.heliox.atlas.command.trading;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.heliox.atlas.api.trading.SessionBarClosedEvent;
@@ -16,13 +17,16 @@ import io.heliox.atlas.trading.execution.OrderClosed;
 import io.heliox.atlas.trading.execution.OrderFilled;
 import io.heliox.atlas.trading.execution.OrderModified;
 import io.heliox.atlas.trading.execution.OrderRejected;
+import io.heliox.atlas.trading.risk.LimitUsage;
 import io.heliox.atlas.trading.risk.RiskEvent;
+import io.heliox.atlas.trading.risk.RiskUsage;
 import io.heliox.atlas.trading.risk.RiskWarning;
 import io.heliox.atlas.trading.risk.TradingStateChanged;
 import io.heliox.atlas.trading.instrument.InstrumentId;
 import io.heliox.atlas.trading.session.SessionEvent;
 import io.heliox.atlas.trading.session.StrategySession;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,13 +76,18 @@ final class SessionEventWire {
                 filled |= reported.report() instanceof OrderFilled;
             } else if (event instanceof SessionEvent.Risk risk) {
                 out.add(new SessionRiskEvent(sessionId, bar, kind(risk.event()), JSON.valueToTree(risk.event()), at));
+            } else if (event instanceof SessionEvent.LimitsChanged changed) {
+                ObjectNode detail = JSON.createObjectNode().put("principal", changed.principal())
+                        .put("reason", changed.reason());
+                detail.set("usage", usage(session.usage()));
+                out.add(new SessionRiskEvent(sessionId, bar, "limits_changed", detail, at));
             } else if (event instanceof SessionEvent.StateChanged changed) {
                 out.add(new SessionRiskEvent(sessionId, bar, "state_changed", JSON.createObjectNode()
                         .put("from", wire(changed.from())).put("to", wire(changed.to())), at));
             } else if (event instanceof SessionEvent.EquityMarked marked) {
                 closedAt = out.size();
                 out.add(new SessionBarClosedEvent(sessionId, bar, marked.time(), close, signal, marked.equity(),
-                        session.position(), wire(marked.state()), at));
+                        session.position(), wire(marked.state()), usage(session.usage()), at));
             }
         }
         if (filled) {
@@ -89,6 +98,23 @@ final class SessionEventWire {
                     session.cash(), at));
         }
         return out;
+    }
+
+    /** Each limit's usage, decimals as strings (exact; a JSON number is a double to most readers). */
+    static ObjectNode usage(RiskUsage usage) {
+        ObjectNode node = JSON.createObjectNode().put("at", usage.at().toString()).put("state", wire(usage.state()))
+                .put("equity", plain(usage.equity())).put("marginUsed", plain(usage.marginUsed()))
+                .put("marginAvailable", plain(usage.marginAvailable()));
+        ArrayNode limits = node.putArray("limits");
+        for (LimitUsage limit : usage.limits()) {
+            limits.addObject().put("code", limit.code()).put("scope", limit.scope()).put("limit", plain(limit.limit()))
+                    .put("used", plain(limit.used())).put("exceeded", limit.exceeded());
+        }
+        return node;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
     }
 
     private static SessionOrderEvent order(UUID sessionId, int bar, ExecutionReport report, Instant at) {

@@ -3,7 +3,9 @@ package io.heliox.atlas.command.trading;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.api.trading.ChangeSessionRiskLimitsCommand;
 import io.heliox.atlas.api.trading.EngageSessionKillSwitchCommand;
+import io.heliox.atlas.api.trading.SessionRiskLimitsChangedEvent;
 import io.heliox.atlas.api.trading.PaperSessionStartedEvent;
 import io.heliox.atlas.api.trading.PaperSessionStoppedEvent;
 import io.heliox.atlas.api.trading.ProcessSessionBarCommand;
@@ -183,6 +185,45 @@ class PaperSessionTest {
                 .expectEventsMatching(capture(released));
         assertThat(released).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(SessionRiskEvent.class,
                 r -> assertThat(r.detail().path("to").asText()).isEqualTo("active")));
+    }
+
+    @Test
+    void riskLimitsAreReplacedWithAReasonAndTheBarsAfterTradeUnderThem() {
+        List<Object> history = new ArrayList<>(List.of(started()));
+        for (int bar = 0; bar < 30; bar++) {
+            history.add(new SessionBarProcessedEvent(ID, bar, T, T));
+        }
+        ObjectNode tight = JSON.createObjectNode().put("maxPosition", "0.5").put("maxOpenOrders", 3);
+        fixture.given(history).when(new ChangeSessionRiskLimitsCommand(ID, tight, "trader-1", " ", T))
+                .expectNoEvents().expectException(IllegalArgumentException.class);
+        fixture.given(history).when(new ChangeSessionRiskLimitsCommand(ID,
+                        JSON.createObjectNode().put("maxPosition", "-1"), "trader-1", "typo", T))
+                .expectNoEvents().expectException(IllegalArgumentException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("/risk"));
+        List<Object> changed = new ArrayList<>();
+        fixture.given(history).when(new ChangeSessionRiskLimitsCommand(ID, tight, "trader-1", "volatility", T))
+                .expectEventsMatching(capture(changed));
+        assertThat(changed.get(0)).isEqualTo(new SessionRiskLimitsChangedEvent(ID, tight, "trader-1", "volatility", T));
+        assertThat(changed).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(SessionRiskEvent.class, r -> {
+            assertThat(r.kind()).isEqualTo("limits_changed");
+            assertThat(r.detail().at("/usage/limits").findValuesAsText("code")).contains("risk.max_position",
+                    "risk.max_open_orders");
+        }));
+        history.addAll(changed);
+
+        fixture = new AggregateTestFixture<>(PaperSession.class);
+        fixture.given(history).when(new ChangeSessionRiskLimitsCommand(ID, tight, "trader-1", "again", T))
+                .expectNoEvents().expectSuccessfulHandlerExecution();
+        List<Object> next = new ArrayList<>();
+        fixture.given(history).when(new ProcessSessionBarCommand(ID, 30, T)).expectEventsMatching(capture(next));
+        SessionBarClosedEvent closed = next.stream().filter(SessionBarClosedEvent.class::isInstance)
+                .map(SessionBarClosedEvent.class::cast).findFirst().orElseThrow();
+        assertThat(closed.risk().at("/limits").findValuesAsText("limit")).contains("0.5", "3");
+
+        history.add(new PaperSessionStoppedEvent(ID, "trader-1", "enough", T));
+        fixture = new AggregateTestFixture<>(PaperSession.class);
+        fixture.given(history).when(new ChangeSessionRiskLimitsCommand(ID, JSON.createObjectNode(), "trader-1", "late", T))
+                .expectNoEvents().expectException(IllegalStateException.class);
     }
 
     @Test

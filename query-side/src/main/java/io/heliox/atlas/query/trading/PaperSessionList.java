@@ -1,5 +1,7 @@
 package io.heliox.atlas.query.trading;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.heliox.atlas.api.workspace.Scope;
 import io.heliox.atlas.query.ScopedReads;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,6 +14,8 @@ import java.util.UUID;
 
 /** Reads {@code paper_sessions}, newest first; only the scope's rows (row-level security, V18). */
 public class PaperSessionList {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final RowMapper<PaperSessionView> ROW = (rs, i) -> {
         Timestamp stopped = rs.getTimestamp("stopped_at");
@@ -71,6 +75,25 @@ public class PaperSessionList {
         return reads.read(scope, () -> jdbc.query("""
                 select * from paper_session_fills where session_id = ? and seq > ? order by seq limit ?""",
                 FILL, session, afterSeq, limit));
+    }
+
+    /** The session's risk limits and their usage; empty when no session of {@code scope} has this id. */
+    public Optional<SessionRiskView> risk(UUID session, Scope scope) {
+        return reads.read(scope, () -> jdbc.query(
+                "select status, state, risk_limits::text as limits, risk_usage::text as usage from paper_sessions where id = ?",
+                (rs, i) -> new SessionRiskView(rs.getString("status"), rs.getString("state"), json(rs.getString("limits")),
+                        json(rs.getString("usage"))), session)).stream().findFirst();
+    }
+
+    private static JsonNode json(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("a paper_sessions row holds JSON that does not parse", e);
+        }
     }
 
     /** The session's positions (flat ones included: their realised P&L stays). */

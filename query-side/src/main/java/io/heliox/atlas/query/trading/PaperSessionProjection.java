@@ -6,6 +6,7 @@ import io.heliox.atlas.api.trading.SessionBarClosedEvent;
 import io.heliox.atlas.api.trading.SessionOrderEvent;
 import io.heliox.atlas.api.trading.SessionPositionChangedEvent;
 import io.heliox.atlas.api.trading.SessionRiskEvent;
+import io.heliox.atlas.api.trading.SessionRiskLimitsChangedEvent;
 import io.heliox.atlas.api.workspace.Scope;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -43,11 +44,12 @@ public class PaperSessionProjection {
         String instrument = s.at("/instrument/symbol").asText() + "." + s.at("/instrument/venue").asText();
         jdbc.update("""
                 insert into paper_sessions (id, workspace_id, account_id, instrument, principal, status, state, next_bar,
-                    bars_total, bar_every_ms, started_at, updated_at)
-                values (?, ?, ?, ?, ?, 'running', 'active', 0, ?, ?, ?, ?) on conflict (id) do nothing""",
+                    bars_total, bar_every_ms, started_at, updated_at, risk_limits)
+                values (?, ?, ?, ?, ?, 'running', 'active', 0, ?, ?, ?, ?, ?::jsonb) on conflict (id) do nothing""",
                 event.sessionId(), Scope.workspaceOf(message), s.path("accountId").asText(), instrument,
                 event.principal() == null ? "" : event.principal(), s.at("/scenario/duration_bars").asInt(),
-                s.path("barEveryMs").asInt(100), Timestamp.from(event.at()), Timestamp.from(event.at()));
+                s.path("barEveryMs").asInt(100), Timestamp.from(event.at()), Timestamp.from(event.at()),
+                s.path("risk").isObject() ? s.get("risk").toString() : "{}");
     }
 
     @EventHandler
@@ -56,9 +58,10 @@ public class PaperSessionProjection {
         jdbc.update("""
                 update paper_sessions set next_bar = greatest(next_bar, ?), equity = ?, position = ?, state = ?,
                     peak_equity = greatest(coalesce(peak_equity, ?), ?), last_close = coalesce(?, last_close),
-                    updated_at = ? where id = ?""",
+                    risk_usage = coalesce(?::jsonb, risk_usage), updated_at = ? where id = ?""",
                 event.bar() + 1, event.equity(), event.position(), event.state(), event.equity(), event.equity(),
-                close, Timestamp.from(event.at()), event.sessionId());
+                close, event.risk() == null ? null : event.risk().toString(), Timestamp.from(event.at()),
+                event.sessionId());
         if (close != null) {
             jdbc.update("update paper_session_positions set mark_price = ?, updated_at = ? where session_id = ?",
                     new BigDecimal(Double.toString(close)), Timestamp.from(event.at()), event.sessionId());
@@ -85,7 +88,17 @@ public class PaperSessionProjection {
     }
 
     @EventHandler
+    void on(SessionRiskLimitsChangedEvent event) {
+        jdbc.update("update paper_sessions set risk_limits = ?::jsonb, updated_at = ? where id = ?",
+                event.risk() == null ? "{}" : event.risk().toString(), Timestamp.from(event.at()), event.sessionId());
+    }
+
+    @EventHandler
     void on(SessionRiskEvent event) {
+        if (event.kind().equals("limits_changed") && event.detail().path("usage").isObject()) {
+            jdbc.update("update paper_sessions set risk_usage = ?::jsonb where id = ?",
+                    event.detail().get("usage").toString(), event.sessionId());
+        }
         if (event.kind().equals("state_changed")) {
             jdbc.update("update paper_sessions set state = ?, updated_at = ? where id = ?",
                     event.detail().path("to").asText(), Timestamp.from(event.at()), event.sessionId());

@@ -229,6 +229,11 @@ public final class StrategySession {
         return venue.account().quantity(instrument.id());
     }
 
+    /** The session's time: the market time of the latest market data it took (its venue's clock). */
+    public Instant now() {
+        return venue.now();
+    }
+
     /** The session instrument's position as the venue has booked it (average price, realised P&amp;L, fees); flat when none. */
     public Position book() {
         return venue.account().position(instrument.id())

@@ -40,6 +40,11 @@ public class EventStreams implements DisposableBean {
     @FunctionalInterface
     public interface Source {
         List<Item> after(long afterSeq);
+
+        /** Whether the aggregate has nothing more to say, asked after a read that sent no terminal item. */
+        default boolean finished() {
+            return false;
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
@@ -132,6 +137,10 @@ public class EventStreams implements DisposableBean {
                     }
                     if (!items.isEmpty()) {
                         dirty.set(true); // a source may answer in pages: read on until it has nothing more
+                    } else if (source.finished()) {
+                        emitter.complete();
+                        close();
+                        return;
                     }
                 }
             } catch (IOException | IllegalStateException e) {

@@ -14,6 +14,7 @@ import io.heliox.atlas.query.trading.PaperSessionView;
 import io.heliox.atlas.query.trading.SessionFillView;
 import io.heliox.atlas.query.trading.SessionOrderView;
 import io.heliox.atlas.query.trading.SessionPositionView;
+import io.heliox.atlas.query.trading.SessionRiskView;
 import io.heliox.atlas.web.caller.Caller;
 import io.heliox.atlas.web.caller.CallerStillAdmitted;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -125,10 +127,40 @@ public class PaperSessionController {
             after = nonNegative("/header/Last-Event-ID", lastEventIdHeader);
         }
         find(id, caller);
-        return streams.open(id.toString(), after, seq -> log.stream(id, seq, STREAM_PAGE).stream()
-                        .map(e -> new EventStreams.Item(e.seq(), e.type(), toJson(e).toString(), e.type().equals("stopped")))
-                        .toList(),
+        return streams.open(id.toString(), after, new SessionStream(id),
                 CallerStillAdmitted.of(authentication, request, identity, caller, workspaces));
+    }
+
+    /**
+     * A session's stream ends after its stop, and after what the stop caused: the cancellations of its
+     * open orders are recorded after the stop, in the same commit, so once the stop has been read the
+     * stream ends with the last event there is.
+     */
+    private final class SessionStream implements EventStreams.Source {
+        private final UUID id;
+        private volatile boolean stopped;
+
+        SessionStream(UUID id) {
+            this.id = id;
+        }
+
+        @Override
+        public List<EventStreams.Item> after(long afterSeq) {
+            List<PaperSessionLog.Entry> page = log.stream(id, afterSeq, STREAM_PAGE);
+            stopped |= page.stream().anyMatch(e -> e.type().equals("stopped"));
+            boolean ends = stopped && page.size() < STREAM_PAGE;
+            List<EventStreams.Item> items = new java.util.ArrayList<>(page.size());
+            for (int i = 0; i < page.size(); i++) {
+                PaperSessionLog.Entry e = page.get(i);
+                items.add(new EventStreams.Item(e.seq(), e.type(), toJson(e).toString(), ends && i == page.size() - 1));
+            }
+            return items;
+        }
+
+        @Override
+        public boolean finished() {
+            return stopped;
+        }
     }
 
     @GetMapping(path = "/v1/paper-sessions/{sessionId}/equity", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -208,6 +240,35 @@ public class PaperSessionController {
                     .put("fees", plain(p.fees())).put("cash", plain(p.cash()))
                     .put("updatedAt", p.updatedAt().toString());
         }
+        return out;
+    }
+
+    @GetMapping(path = "/v1/paper-sessions/{sessionId}/risk", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ObjectNode risk(@PathVariable String sessionId, Caller caller) {
+        return riskOf(Params.uuid("/path/sessionId", sessionId), caller);
+    }
+
+    @PutMapping(path = "/v1/paper-sessions/{sessionId}/risk", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public ObjectNode changeRisk(@PathVariable String sessionId, HttpServletRequest request, Caller caller) {
+        UUID id = Params.uuid("/path/sessionId", sessionId);
+        JsonNode body = bodies.read(request, ContractSchemas.SESSION_RISK_REQUEST);
+        find(id, caller);
+        try {
+            sessions.changeRiskLimits(id, body.get("risk"), caller.principal().username(), body.path("reason").asText(null));
+        } catch (PaperSessionService.BadSettings e) {
+            throw ApiProblem.invalidBody(List.of(new Violation(e.pointer(), e.getMessage(), null)));
+        } catch (PaperSessionService.SessionStopped e) {
+            throw ApiProblem.conflict(e.getMessage());
+        }
+        return riskOf(id, caller);
+    }
+
+    private ObjectNode riskOf(UUID id, Caller caller) {
+        SessionRiskView risk = list.risk(id, caller.scope()).orElseThrow(() -> ApiProblem.notFound("no paper session " + id));
+        ObjectNode out = JsonNodeFactory.instance.objectNode().put("status", risk.status()).put("state", risk.state());
+        out.set("limits", risk.limits());
+        out.set("usage", risk.usage() == null ? JsonNodeFactory.instance.nullNode() : risk.usage());
         return out;
     }
 

@@ -105,6 +105,11 @@ public final class Api {
         return post(path, body, all);
     }
 
+    public Response putJson(String path, String body, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json"), "PUT", path, headers);
+    }
+
     public Response post(String path, String body, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)),
                 "POST", path, headers);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heliox.atlas.api.NotFoundException;
 import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.portfolio.PortfolioItemSavedEvent;
+import io.heliox.atlas.api.trading.ChangeSessionRiskLimitsCommand;
 import io.heliox.atlas.api.trading.EngageSessionKillSwitchCommand;
 import io.heliox.atlas.api.trading.ReleaseSessionKillSwitchCommand;
 import io.heliox.atlas.api.trading.StartPaperSessionCommand;
@@ -121,6 +122,42 @@ public class PaperSessionService {
             throw new BadSettings("/reason", "releasing a kill switch is an audited decision: give a reason");
         }
         commands.sendAndWait(new ReleaseSessionKillSwitchCommand(session, principal, reason, clock.instant()));
+    }
+
+    /**
+     * Replaces the session's risk limits with the {@code risk} document (as in the settings: absent
+     * limits are off). Limits equal to those in force record nothing.
+     *
+     * @throws BadSettings    without a reason, or for a bad limit (its pointer under {@code /risk})
+     * @throws SessionStopped when the session has stopped
+     */
+    public void changeRiskLimits(UUID session, JsonNode risk, String principal, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new BadSettings("/reason", "changing risk limits is an audited decision: give a reason");
+        }
+        try {
+            commands.sendAndWait(new ChangeSessionRiskLimitsCommand(session, risk, principal, reason, clock.instant()));
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof IllegalArgumentException bad) {
+                    String message = bad.getMessage() == null ? "bad risk limits" : bad.getMessage();
+                    int colon = message.indexOf(':');
+                    throw new BadSettings(message.startsWith("/") && colon > 0 ? message.substring(0, colon) : "/risk",
+                            message);
+                }
+                if (cause instanceof IllegalStateException stopped) {
+                    throw new SessionStopped(stopped.getMessage());
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The session has stopped: what it was asked applies to running sessions only. */
+    public static final class SessionStopped extends RuntimeException {
+        public SessionStopped(String message) {
+            super(message);
+        }
     }
 
     public void stop(UUID session, String principal, String reason) {
