@@ -7,8 +7,8 @@
  * ({@link io.heliox.atlas.trading.venue.book.Unfilled}, a {@link io.heliox.atlas.trading.venue.book.BookReason}).
  *
  * <p>Pure, deterministic and single-threaded: no clock, no randomness, no iteration over hash order,
- * so the same sequence of calls gives the same events, byte for byte. Slippage for bar-only data
- * (where the engine's bar-based {@code FillRules} apply, not this book), latency and the venue ports
- * are later slices.
+ * so the same sequence of calls gives the same events, byte for byte. The paper venue
+ * ({@code venue.paper.PaperVenue}) keeps one per instrument that has depth and adds what a venue adds
+ * around it: latency, fees, stale-price refusal, reduce-only, DAY expiry and the execution reports.
  */
 package io.heliox.atlas.trading.venue.book;

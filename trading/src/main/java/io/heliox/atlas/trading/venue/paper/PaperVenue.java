@@ -20,6 +20,7 @@ import io.heliox.atlas.trading.instrument.InstrumentId;
 import io.heliox.atlas.trading.instrument.Instruments;
 import io.heliox.atlas.trading.marketdata.Bar;
 import io.heliox.atlas.trading.marketdata.BarClosed;
+import io.heliox.atlas.trading.marketdata.DepthUpdate;
 import io.heliox.atlas.trading.marketdata.MarketData;
 import io.heliox.atlas.trading.marketdata.Quote;
 import io.heliox.atlas.trading.marketdata.Stale;
@@ -35,7 +36,14 @@ import io.heliox.atlas.trading.order.Side;
 import io.heliox.atlas.trading.order.TimeInForce;
 import io.heliox.atlas.trading.order.OrderValidator;
 import io.heliox.atlas.trading.order.TradingState;
+import io.heliox.atlas.trading.venue.book.BookEvent;
+import io.heliox.atlas.trading.venue.book.BookFill;
+import io.heliox.atlas.trading.venue.book.BookOrderStatus;
+import io.heliox.atlas.trading.venue.book.BookReject;
+import io.heliox.atlas.trading.venue.book.BookResult;
 import io.heliox.atlas.trading.venue.book.Liquidity;
+import io.heliox.atlas.trading.venue.book.MatchingEngine;
+import io.heliox.atlas.trading.venue.book.Unfilled;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -77,8 +85,38 @@ import java.util.SplittableRandom;
  * the instrument's last price is older than {@link PaperVenueSettings#maxPriceAge()}
  * ({@code marketdata.stale}) or there is none ({@code marketdata.no_price}), as the
  * {@link StalenessGuard} judges it. Quotes and trades
- * refresh the price and the clock; fills come from bars (a book of depth is the {@code venue.book}
- * package's, not yet wired here).
+ * refresh the price and the clock. Without depth, fills come from bars as above.
+ *
+ * <p><b>Book mode.</b> The first {@link DepthUpdate} of an instrument gives it an L2 book (the
+ * {@code venue.book} package's {@link MatchingEngine}); from then on its orders fill against that book
+ * and never from its bars, so slippage is the book's own: a taker walks the levels, one fill per level
+ * at that level's price, and pays exactly the depth it eats (no spread or impact formula is added; the
+ * report's slippage is the distance from the touch the call began with). In detail:
+ * <ul>
+ *   <li><b>Reaching the book.</b> An order reaches its book when its fill latency has elapsed in
+ *       market time, at the first message or submit at or after it, before that message is applied
+ *       (it was at the venue first); orders working when the book appeared reach it with the next
+ *       message. A market order's remainder, and an IOC's, is closed
+ *       ({@code book.insufficient_depth}); a fill-or-kill that the depth cannot fill whole is closed
+ *       whole ({@code fok.not_fillable}); a limit's remainder rests (GTC, DAY) and fills as a maker,
+ *       at its limit, when a depth update crosses it or a trade reaches it; stops trigger on trades and
+ *       on the best depth (see {@link MatchingEngine}).</li>
+ *   <li><b>Our fills take liquidity once.</b> What we take off a level is gone from our book until the
+ *       feed's next update of that level, which replaces the level's quantity outright: a real venue's
+ *       next word on a level already excludes our fill, so it is never added back or taken again.</li>
+ *   <li><b>Stale depth never fills.</b> An order that must trade now is refused at submit
+ *       ({@code marketdata.stale}) as above, and one whose latency ends on prices older than
+ *       {@link PaperVenueSettings#maxPriceAge()} is closed with that code instead of taking the old
+ *       depth; an order that may wait (a GTC or DAY limit or stop) waits for a fresh price.</li>
+ *   <li><b>Fees</b> by the liquidity the book reports: {@link RealisticBars#fees()}, maker or taker;
+ *       under {@link EngineRules}, its one fee rate for both.</li>
+ *   <li><b>Reduce-only</b> orders reach the book cut to the position, and each fill is cut again to the
+ *       position of the moment; once flat the rest is closed ({@code reduce_only.would_increase}).
+ *       The book has then consumed the depth of the fill as it reported it, a little more than we
+ *       booked: an error on the side of less liquidity.</li>
+ * </ul>
+ * Cancels, modifies (cancel and replace in the book, so a new price that crosses trades at once) and
+ * DAY expiry reach the book as well. Instruments without depth trade exactly as before.
  *
  * <p><b>Reports</b> go to the listener after the call that caused them has finished changing the
  * venue, in order; a listener may call the venue back (submit a stop when an entry fills): those
@@ -130,7 +168,10 @@ public final class PaperVenue implements ExecutionPort {
 
     // ---- market data ----------------------------------------------------------------------------
 
-    /** The next market-data message: it moves the clock, and a bar fills what it reaches. */
+    /**
+     * The next market-data message: it moves the clock, and a bar fills what it reaches; for an
+     * instrument with a book, depth updates and trades fill what they reach instead.
+     */
     public void onMarketData(MarketData message) {
         Objects.requireNonNull(message, "message");
         if (message.time().isAfter(now)) {
@@ -148,6 +189,15 @@ public final class PaperVenue implements ExecutionPort {
             } else if (message instanceof Trade trade) {
                 market.lastPrice = trade.price();
             }
+        }
+        // orders whose latency has elapsed reach their books before this message: they were there first
+        releaseDue();
+        if (message instanceof DepthUpdate depth) {
+            onDepth(depth);
+        } else if (message instanceof Trade trade && markets.get(trade.instrumentId()).book != null) {
+            MarketState market = markets.get(trade.instrumentId());
+            Touch before = touch(market);
+            onBook(market.book.onTrade(trade.price(), trade.quantity()), before);
         }
         if (message instanceof BarClosed bar) {
             onBar(bar);
@@ -172,6 +222,7 @@ public final class PaperVenue implements ExecutionPort {
             // the rejection was emitted by stalePrice
         } else {
             accept((OrderAccepted) check);
+            releaseDue(); // with no latency, an order for a booked instrument meets the book now
         }
         deliver();
     }
@@ -193,6 +244,8 @@ public final class PaperVenue implements ExecutionPort {
                 emit(new OrderRejected(clientOrderId, "modify", "modify.quantity_not_above_filled",
                         "the new quantity " + plain(quantity) + " is not above the " + plain(w.filled) + " already filled",
                         now));
+            } else if (w.inBook) {
+                modifyInBook(w, changed, quantity, limitPrice, stopPrice);
             } else {
                 w.order = changed;
                 emit(new OrderModified(clientOrderId, changed.quantity(), changed.limitPrice(), changed.stopPrice(), now));
@@ -246,7 +299,7 @@ public final class PaperVenue implements ExecutionPort {
         }
         MarketState market = markets.get(order.instrumentId());
         if (settings.fills() instanceof EngineRules rules && order.type() == OrderType.MARKET && market != null
-                && market.lastBar != null && !activeFrom.isAfter(market.lastBar.time())) {
+                && market.book == null && market.lastBar != null && !activeFrom.isAfter(market.lastBar.time())) {
             // the engine fills a decision without delay at the close it was taken on: the bar just seen
             fillAtClose(w, rules, market, market.lastBar);
         }
@@ -285,6 +338,9 @@ public final class PaperVenue implements ExecutionPort {
         Bar bar = message.bar();
         market.barIndex++;
         market.lastBar = message;
+        if (market.book != null) {
+            return; // the instrument has a book: its orders fill against depth and trades, never from bars
+        }
         if (settings.fills() instanceof EngineRules rules) {
             if (market.engineSlippage == null) {
                 market.engineSlippage = new SlippageModel.Streaming(rules.slippageBps(), rules.slippageKVol(),
@@ -501,6 +557,13 @@ public final class PaperVenue implements ExecutionPort {
 
     private void close(Working w, String code, String detail) {
         working.remove(w.order.clientOrderId());
+        if (w.inBook) {
+            // the venue ends it: so must the book, or it would keep filling (a cancel of an order the book
+            // already ended is refused there and changes nothing)
+            MatchingEngine book = markets.get(w.order.instrumentId()).book;
+            book.order(w.order.clientOrderId()).filter(o -> o.status().isWorking())
+                    .ifPresent(o -> book.cancel(o.orderId()));
+        }
         emit(new OrderClosed(w.order.clientOrderId(), w.leaves(), code, detail, now));
     }
 
@@ -510,6 +573,134 @@ public final class PaperVenue implements ExecutionPort {
                 close(w, "market.closed", "a DAY order ends with its session, which closed at " + w.dayEnds);
             }
         }
+    }
+
+    // ---- book mode ------------------------------------------------------------------------------
+
+    /** A depth level: the instrument has a book from now on; our resting orders it crosses fill. */
+    private void onDepth(DepthUpdate depth) {
+        MarketState market = market(depth.instrumentId());
+        if (market.book == null) {
+            // orders already working reach it with the next message or submit, when it may have more levels
+            market.book = new MatchingEngine(depth.instrumentId());
+        }
+        Touch before = touch(market);
+        onBook(market.book.applyDepth(depth.side(), depth.price(), depth.quantity()), before);
+        Touch after = touch(market);
+        if (after.bid != null || after.ask != null) {
+            // what the validator checks a market order's notional against
+            market.lastPrice = after.bid == null ? after.ask : after.ask == null ? after.bid
+                    : after.bid.add(after.ask).divide(BigDecimal.valueOf(2));
+        }
+    }
+
+    /** Hands the book every acknowledged order of a booked instrument that may trade by now, first come first. */
+    private void releaseDue() {
+        for (Working w : List.copyOf(working.values())) {
+            MarketState market = markets.get(w.order.instrumentId());
+            if (market == null || market.book == null || w.inBook || !w.acknowledged || w.activeFrom.isAfter(now)
+                    || (w.dayEnds != null && !now.isBefore(w.dayEnds))
+                    || !working.containsKey(w.order.clientOrderId())) {
+                continue; // a fill by an earlier release (a stop it triggered) may have ended it
+            }
+            release(w, market);
+        }
+    }
+
+    private void release(Working w, MarketState market) {
+        if (freshness.check(w.order.instrumentId(), now) instanceof Stale stale) {
+            // stale depth must not fill: an order that must trade now ends; one that may wait, waits for a fresh price
+            if (mustTradeNow(w.order)) {
+                close(w, stale.code(), stale.detail());
+            }
+            return;
+        }
+        BigDecimal quantity = reducible(w, w.leaves());
+        if (quantity == null) {
+            return;
+        }
+        w.inBook = true;
+        w.filledBeforeBook = w.filled;
+        OrderRequest o = w.order;
+        Touch before = touch(market);
+        onBook(market.book.submit(new OrderRequest(o.clientOrderId(), o.instrumentId(), o.side(), o.type(), quantity,
+                o.limitPrice(), o.stopPrice(), o.timeInForce(), o.reduceOnly())), before);
+    }
+
+    private void modifyInBook(Working w, OrderRequest changed, BigDecimal quantity, BigDecimal limitPrice,
+                              BigDecimal stopPrice) {
+        MarketState market = markets.get(w.order.instrumentId());
+        Touch before = touch(market);
+        // the book counts the order from when it arrived there: what filled from bars before is not its
+        BookResult result = market.book.modify(w.order.clientOrderId(), quantity.subtract(w.filledBeforeBook),
+                limitPrice, stopPrice);
+        if (result.isRejected()) {
+            BookReject reject = result.rejects().get(0);
+            emit(new OrderRejected(w.order.clientOrderId(), "modify", reject.code(), reject.detail(), now));
+            return;
+        }
+        w.order = changed;
+        emit(new OrderModified(w.order.clientOrderId(), changed.quantity(), changed.limitPrice(), changed.stopPrice(),
+                now));
+        onBook(result, before); // a new price that crosses trades at once
+    }
+
+    /** Turns what one book call caused into fills and closes, in its order. */
+    private void onBook(BookResult result, Touch before) {
+        for (BookEvent event : result.events()) {
+            Working w = working.get(event.orderId());
+            if (w == null || !w.inBook) {
+                continue; // the venue already ended it (reduce-only), or the cancel that followed
+            }
+            if (event instanceof BookFill fill) {
+                bookFill(w, fill, before);
+            } else if (event instanceof Unfilled unfilled) {
+                close(w, unfilled.code(), unfilled.detail());
+            } else if (event instanceof BookReject reject) {
+                close(w, reject.code(), reject.detail());
+            }
+        }
+    }
+
+    /**
+     * One level's fill: at the level's price (a maker at its limit), the fee by liquidity; slippage is
+     * the distance from the touch the call began with (0 for a maker, or for a taker at the best level).
+     */
+    private void bookFill(Working w, BookFill fill, Touch before) {
+        BigDecimal quantity = reducible(w, fill.quantity());
+        if (quantity == null) {
+            return;
+        }
+        BigDecimal touch = fill.side() == Side.BUY ? before.ask : before.bid;
+        BigDecimal slippage = fill.liquidity() == Liquidity.MAKER || touch == null ? BigDecimal.ZERO
+                : fill.price().subtract(touch).abs();
+        fill(w, quantity, fill.price(), bookFees().fee(quantity, fill.price(), fill.liquidity()), slippage,
+                fill.liquidity(), now);
+        MatchingEngine book = markets.get(w.order.instrumentId()).book;
+        if (w.order.reduceOnly() && working.containsKey(w.order.clientOrderId()) && book.order(w.order.clientOrderId())
+                .map(o -> o.status() == BookOrderStatus.FILLED).orElse(false)) {
+            // a reduce-only order the book had cut to the position it found there: the rest has nothing to reduce
+            close(w, "reduce_only.would_increase", "reduce-only: cut to the position of the moment it reached the "
+                    + "book; " + plain(w.leaves()) + " left unfilled");
+        }
+    }
+
+    /** The book's fees: the fill model's schedule; the engine's rules charge one rate, maker or taker. */
+    private FeeSchedule bookFees() {
+        if (settings.fills() instanceof RealisticBars realistic) {
+            return realistic.fees();
+        }
+        BigDecimal bps = BigDecimal.valueOf(((EngineRules) settings.fills()).feeBps());
+        return new FeeSchedule(bps, bps);
+    }
+
+    /** The market's best bid and ask (depth only; null when a side is empty) before a book call. */
+    private record Touch(BigDecimal bid, BigDecimal ask) {
+    }
+
+    private static Touch touch(MarketState market) {
+        return new Touch(market.book.book().bestDepth(Side.BUY).orElse(null),
+                market.book.book().bestDepth(Side.SELL).orElse(null));
     }
 
     private static BigDecimal toTick(double price, Instrument instrument, boolean roundUp) {
@@ -555,6 +746,8 @@ public final class PaperVenue implements ExecutionPort {
         SlippageModel.Streaming volatility;
         double sigma;
         double volumeLeft = Double.POSITIVE_INFINITY;
+        /** The instrument's L2 book, from its first {@link DepthUpdate} on; null: it fills from bars. */
+        MatchingEngine book;
     }
 
     /** One order the venue works. */
@@ -568,6 +761,10 @@ public final class PaperVenue implements ExecutionPort {
         boolean acknowledged;
         boolean triggered;
         BigDecimal filled = BigDecimal.ZERO;
+        /** Whether it was handed to its instrument's book, which works it from then on. */
+        boolean inBook;
+        /** What had filled (from bars) before it reached the book: the book counts its quantity from there. */
+        BigDecimal filledBeforeBook = BigDecimal.ZERO;
 
         Working(OrderRequest order, Instrument instrument, String venueOrderId, Instant ackAt, Instant activeFrom,
                 Instant dayEnds) {
