@@ -93,13 +93,13 @@ verify: ## test with the long suites: 20 SIGKILLs in the crash suite, 20,000 fuz
 
 bench: check-tools ## benchmarks: run latency; engine T0/T1 HTTP latency; DSL, scenarios, risk check + matching, a paper session's bars/s and round trip, 50 paper sessions, crossover vs ta4j and a plain loop (JMH); T1 heap
 	$(MVN) -q -DskipTests -Dui.skip=true install
-	$(MVN) -pl web surefire:test -Dtest=RunLatencyBench -Dsurefire.failIfNoSpecifiedTests=false
-	$(MVN) -pl command-side surefire:test -Dtest='BarsParquetBench,ArchitectSynthBench' -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) -pl web surefire:test -Dtest=RunLatencyBench -Dsurefire.failIfNoSpecifiedTests=false -Dtest.jit=
+	$(MVN) -pl command-side surefire:test -Dtest='BarsParquetBench,ArchitectSynthBench' -Dsurefire.failIfNoSpecifiedTests=false -Dtest.jit=
 	$(MVN) -q -pl engine test-compile exec:exec@bench exec:exec@bench-scenario
 	$(MVN) -q -pl trading test-compile exec:exec@bench exec:exec@bench-session
-	$(MVN) -pl web surefire:test -Dtest=EngineLatencyBench -Dsurefire.failIfNoSpecifiedTests=false
-	$(MVN) -pl web surefire:test -Dtest=AuthLatencyBench -Dsurefire.failIfNoSpecifiedTests=false
-	$(MVN) -pl web surefire:test -Dtest=PaperSessionLatencyBench -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) -pl web surefire:test -Dtest=EngineLatencyBench -Dsurefire.failIfNoSpecifiedTests=false -Dtest.jit=
+	$(MVN) -pl web surefire:test -Dtest=AuthLatencyBench -Dsurefire.failIfNoSpecifiedTests=false -Dtest.jit=
+	$(MVN) -pl web surefire:test -Dtest=PaperSessionLatencyBench -Dsurefire.failIfNoSpecifiedTests=false -Dtest.jit=
 	$(MVN) -q -pl engine test-compile exec:exec@bench-backtest exec:exec@bench-footprint
 
 gen-scenarios: check-tools $(JAR) ## generate every scenario fixture's dataset into object storage (reused by hash)
@@ -107,7 +107,7 @@ gen-scenarios: check-tools $(JAR) ## generate every scenario fixture's dataset i
 
 load: check-tools ## load figures: 1,000 SSE subscribers, 100 concurrent runs, POST throughput p50/p99, append and replay rates
 	$(MVN) -q -DskipTests -Dui.skip=true install
-	$(MVN) -pl web surefire:test -Dtest=LoadBench -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) -pl web surefire:test -Dtest=LoadBench -Dsurefire.failIfNoSpecifiedTests=false -Dtest.jit=
 
 clean: ## remove build output (keeps var/, your local data)
 	$(MVN) -q clean

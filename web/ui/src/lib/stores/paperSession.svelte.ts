@@ -6,6 +6,8 @@ import type {
 
 /** How often the page re-reads orders, fills and positions while events arrive (a session may take 10 bars a second). */
 const REFRESH_MS = 400;
+/** Risk events that say nothing is wrong (a new trading day, a new equity high): not shown as activity. */
+const ROUTINE = new Set(['trading_day_started', 'equity_peak_set']);
 /** How many of the session's risk, kill-switch and stop events the page keeps. */
 const ACTIVITY_KEPT = 200;
 
@@ -95,13 +97,14 @@ export class PaperSessionStore {
     if (event.type === 'bar' && event.bar !== undefined) {
       const equity = Number(event.detail?.equity);
       if (Number.isFinite(equity)) this.curve.push({ t: event.bar, v: equity });
-      if (this.session) {
-        this.session.nextBar = Math.max(this.session.nextBar, event.bar + 1);
+      // A replayed bar is history: only one at least as new as the row read last moves the figures.
+      if (this.session && event.bar + 1 >= this.session.nextBar) {
+        this.session.nextBar = event.bar + 1;
         this.session.state = (event.detail?.state as TradingState | undefined) ?? this.session.state;
         this.session.equity = (event.detail?.equity as string | undefined) ?? this.session.equity;
         this.session.position = (event.detail?.position as string | undefined) ?? this.session.position;
       }
-    } else if (event.type !== 'started' && event.type !== 'position') {
+    } else if (event.type !== 'started' && event.type !== 'position' && !ROUTINE.has(event.kind ?? '')) {
       if (event.type !== 'order' || event.kind === 'risk_denied' || event.kind === 'rejected') {
         this.activity = [event, ...this.activity].slice(0, ACTIVITY_KEPT);
       }

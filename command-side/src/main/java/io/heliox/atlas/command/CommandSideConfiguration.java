@@ -296,9 +296,10 @@ public class CommandSideConfiguration {
 
     @Bean(destroyMethod = "close")
     public PaperSessionDriver paperSessionDriver(CommandGateway commands, JdbcTemplate jdbc, Clock clock,
-                                                 org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+                                                 org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters,
+                                                 @org.springframework.beans.factory.annotation.Value("${atlas.paper.feed-threads:2}") int threads) {
         return new PaperSessionDriver(commands, jdbc, clock,
-                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new), threads);
     }
 
     /** Sessions that were running when the node stopped go on once it is ready (its processors started). */

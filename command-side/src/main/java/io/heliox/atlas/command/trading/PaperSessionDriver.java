@@ -67,15 +67,23 @@ public class PaperSessionDriver implements AutoCloseable {
     private final Clock clock;
     private final Timer latency;
     private final Timer lag;
-    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "paper-session-feed");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Sends the bars. A bar's command runs on the thread that sends it (the command bus is local), so
+     * these threads ({@code atlas.paper.feed-threads}, 2 by default) bound how many bars are processed
+     * at once. More did not help on a 2-core machine: there the bars are CPU-bound (make bench).
+     */
+    private final ScheduledExecutorService timer;
     private final Map<UUID, ScheduledFuture<?>> next = new ConcurrentHashMap<>();
     private final Map<UUID, Pace> paces = new ConcurrentHashMap<>();
 
-    public PaperSessionDriver(CommandGateway commands, JdbcTemplate jdbc, Clock clock, MeterRegistry meters) {
+    public PaperSessionDriver(CommandGateway commands, JdbcTemplate jdbc, Clock clock, MeterRegistry meters,
+                              int threads) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.timer = Executors.newScheduledThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "paper-session-feed-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.commands = commands;
         this.jdbc = jdbc;
         this.clock = clock;
