@@ -59,7 +59,22 @@ test('paper trading: deploy from the portfolio → trades appear live → kill s
   await expect(page.locator('[data-testid="activity-item"][data-type="kill_switch"][data-kind="released"]')).toBeVisible();
   await expect(page.getByTestId('kill-switch')).toBeVisible();
 
-  // The sessions list has it; stopping ends it.
+  // The account's kill switch, from the sessions list: one click halts every session of the account.
+  const account = halted.accountId as string;
+  await page.getByTestId('nav-sessions').click();
+  const switchRow = page.locator(`[data-testid="switch-row"][data-account="${account}"]`);
+  await switchRow.getByTestId('switch-kill').click();
+  await expect(switchRow).toHaveAttribute('data-engaged', 'true');
+  await expect(page.locator(`[data-testid="session-row"][data-session="${sessionId}"]`)).toContainText('halted');
+  await screen(page, '12-paper-sessions-account-halted');
+  await expect(switchRow.getByTestId('switch-release')).toBeDisabled(); // audited: no reason, no button
+  await page.getByTestId('switch-reason').fill('desk reviewed');
+  await switchRow.getByTestId('switch-release').click();
+  await expect(switchRow).toHaveAttribute('data-engaged', 'false');
+  await expect(page.locator(`[data-testid="session-row"][data-session="${sessionId}"]`)).toContainText('active');
+
+  // Stopping ends it.
+  await page.goto(`/sessions/${sessionId}`);
   await page.getByTestId('stop-session').click();
   await expect(page.getByTestId('session-status')).toContainText('stopped');
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'closed');

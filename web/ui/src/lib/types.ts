@@ -343,3 +343,22 @@ export interface PaperSessionRisk {
     limits: LimitUsage[];
   } | null;
 }
+
+/** A kill switch over many sessions: an account's in the workspace, or the global one. */
+export interface KillSwitch {
+  scope: 'account' | 'global';
+  accountId?: string | null;
+  engaged: boolean;
+  principal: string;
+  reason: string;
+  updatedAt: string;
+}
+
+/** A switch after a change, with the running sessions under it the caller sees. */
+export interface KillSwitchStatus {
+  scope: 'account' | 'global';
+  accountId?: string | null;
+  engaged: boolean;
+  runningSessions: number;
+  haltedSessions: number;
+}

@@ -1,6 +1,6 @@
 import type {
-  ApiKey, AuditFilter, AuditPage, BacktestDetail, IssuedApiKey, Member, OrchestratorEvent, Page, PaperSession, PaperSessionRisk,
-  PortfolioItem, Problem, RunOptions, RunSummary, SessionEquityPoint, SessionFill, SessionOrder, SessionPosition,
+  ApiKey, AuditFilter, AuditPage, BacktestDetail, IssuedApiKey, KillSwitch, KillSwitchStatus, Member, OrchestratorEvent,
+  Page, PaperSession, PaperSessionRisk, PortfolioItem, Problem, RunOptions, RunSummary, SessionEquityPoint, SessionFill, SessionOrder, SessionPosition,
   SessionStreamEvent, StrategyDsl, UsageReport, User, Workspace, WorkspaceQuotas, WorkspaceRole
 } from '$lib/types';
 import { cookieValue } from './cookies';
@@ -79,6 +79,14 @@ export interface AtlasApi {
   paperSessionRisk(sessionId: string): Promise<PaperSessionRisk>;
   /** Replaces the session's risk limits whole (audited: a reason is required). */
   setPaperSessionRisk(sessionId: string, risk: Record<string, unknown>, reason: string): Promise<PaperSessionRisk>;
+  /** The workspace's account switches and the global one. */
+  listKillSwitches(): Promise<{ items: KillSwitch[] }>;
+  /** Halts every running session of the account (and new ones) until released. */
+  killAccount(accountId: string, reason?: string): Promise<KillSwitchStatus>;
+  releaseAccount(accountId: string, reason: string): Promise<KillSwitchStatus>;
+  /** Halts every paper session of the installation (system administrators). */
+  engageGlobalKillSwitch(reason?: string): Promise<KillSwitchStatus>;
+  releaseGlobalKillSwitch(reason: string): Promise<KillSwitchStatus>;
   /** The session's events, replayed then live; the stream closes after its stop. */
   streamPaperSession(sessionId: string, callbacks: StreamCallbacks<SessionStreamEvent>, afterSeq?: number): EventStream;
 }
@@ -234,6 +242,13 @@ export function createHttpApi(config: ApiConfig = {}): AtlasApi {
     releasePaperSession: (id, reason) => request('POST', `/v1/paper-sessions/${encodeURIComponent(id)}/release`, { reason }),
     stopPaperSession: (id, reason) =>
       request('POST', `/v1/paper-sessions/${encodeURIComponent(id)}/stop`, reason ? { reason } : {}),
+    listKillSwitches: () => request('GET', '/v1/kill-switches'),
+    killAccount: (accountId, reason) =>
+      request('POST', `/v1/paper-accounts/${encodeURIComponent(accountId)}/kill`, reason ? { reason } : {}),
+    releaseAccount: (accountId, reason) =>
+      request('POST', `/v1/paper-accounts/${encodeURIComponent(accountId)}/release`, { reason }),
+    engageGlobalKillSwitch: (reason) => request('POST', '/v1/kill-switch/engage', reason ? { reason } : {}),
+    releaseGlobalKillSwitch: (reason) => request('POST', '/v1/kill-switch/release', { reason }),
     paperSessionRisk: (id) => request('GET', `/v1/paper-sessions/${encodeURIComponent(id)}/risk`),
     setPaperSessionRisk: (id, risk, reason) =>
       request('PUT', `/v1/paper-sessions/${encodeURIComponent(id)}/risk`, { risk, reason }),

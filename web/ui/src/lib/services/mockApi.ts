@@ -325,7 +325,8 @@ function createMockAdmin() {
  */
 function mockPaperTrading(): Pick<AtlasApi, 'deployPaperSession' | 'listPaperSessions' | 'getPaperSession'
   | 'paperSessionOrders' | 'paperSessionFills' | 'paperSessionPositions' | 'paperSessionEquity' | 'killPaperSession'
-  | 'releasePaperSession' | 'stopPaperSession' | 'streamPaperSession' | 'paperSessionRisk' | 'setPaperSessionRisk'> {
+  | 'releasePaperSession' | 'stopPaperSession' | 'streamPaperSession' | 'paperSessionRisk' | 'setPaperSessionRisk'
+  | 'listKillSwitches' | 'killAccount' | 'releaseAccount' | 'engageGlobalKillSwitch' | 'releaseGlobalKillSwitch'> {
   const none = (id: string) => notFound(`no paper session ${id}: mock mode runs none`);
   return {
     async deployPaperSession() {
@@ -342,6 +343,11 @@ function mockPaperTrading(): Pick<AtlasApi, 'deployPaperSession' | 'listPaperSes
     stopPaperSession: async (id) => { throw none(id); },
     paperSessionRisk: async (id) => { throw none(id); },
     setPaperSessionRisk: async (id) => { throw none(id); },
+    listKillSwitches: async () => ({ items: [] }),
+    killAccount: async (id) => { throw notFound(`no paper account ${id}: mock mode runs none`); },
+    releaseAccount: async (id) => { throw notFound(`no paper account ${id}: mock mode runs none`); },
+    engageGlobalKillSwitch: async () => { throw problem(409, 'Conflict', 'mock mode runs no paper sessions'); },
+    releaseGlobalKillSwitch: async () => { throw problem(409, 'Conflict', 'mock mode runs no paper sessions'); },
     streamPaperSession(id, callbacks) {
       callbacks.onState?.('error', `no paper session ${id}: mock mode runs none`);
       return { close() {}, state: 'error', lastSeq: -1 };

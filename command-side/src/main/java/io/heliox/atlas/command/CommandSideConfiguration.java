@@ -10,6 +10,7 @@ import io.heliox.atlas.command.application.usage.PendingBacktestBars;
 import io.heliox.atlas.command.application.usage.UsageMeter;
 import io.heliox.atlas.command.ownership.AggregateOwners;
 import io.heliox.atlas.command.application.trading.PaperSessionService;
+import io.heliox.atlas.command.trading.KillSwitchFanOut;
 import io.heliox.atlas.command.trading.PaperSession;
 import io.heliox.atlas.command.trading.PaperSessionDriver;
 import io.heliox.atlas.command.usage.WorkspaceUsage;
@@ -290,8 +291,14 @@ public class CommandSideConfiguration {
 
     @Bean
     public PaperSessionService paperSessionService(CommandGateway commands, EventStore eventStore,
-                                                   PackageService packages, Clock clock) {
-        return new PaperSessionService(commands, eventStore, packages, clock);
+                                                   PackageService packages, KillSwitchFanOut killSwitches,
+                                                   JdbcTemplate jdbc, Clock clock) {
+        return new PaperSessionService(commands, eventStore, packages, killSwitches, jdbc, clock);
+    }
+
+    @Bean
+    public KillSwitchFanOut killSwitchFanOut(CommandGateway commands, JdbcTemplate jdbc) {
+        return new KillSwitchFanOut(commands, jdbc);
     }
 
     @Bean(destroyMethod = "close")
@@ -305,8 +312,11 @@ public class CommandSideConfiguration {
     /** Sessions that were running when the node stopped go on once it is ready (its processors started). */
     @Bean
     public org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent>
-            paperSessionsResume(PaperSessionDriver driver) {
-        return ready -> driver.resume();
+            paperSessionsResume(PaperSessionDriver driver, KillSwitchFanOut killSwitches) {
+        return ready -> {
+            killSwitches.reapply(); // before their next bar: a switch a crash cut short reaches them first
+            driver.resume();
+        };
     }
 
     @Bean

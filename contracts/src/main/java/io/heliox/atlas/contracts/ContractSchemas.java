@@ -71,6 +71,7 @@ public final class ContractSchemas {
     public static final String PAPER_SESSION_REQUEST = "paper-session-request";
     public static final String SESSION_CONTROL_REQUEST = "session-control-request";
     public static final String SESSION_RISK_REQUEST = "session-risk-request";
+    public static final String RELEASE_REQUEST = "release-request";
 
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -214,6 +214,88 @@ class PaperSessionApiTest extends AtlasIntegrationTest {
     }
 
     @Test
+    void anAccountsKillSwitchHaltsItsSessionsOnlyAndTheGlobalOneHaltsEveryOneNewOnesIncluded() {
+        String item = packagedItem();
+        String a1 = onAccount(item, "desk-a");
+        String a2 = onAccount(item, "desk-a");
+        String b = onAccount(item, "desk-b");
+        for (String id : List.of(a1, a2, b)) {
+            await(Duration.ofSeconds(30), "bars", () -> api.get("/v1/paper-sessions/" + id).json().get("nextBar").asInt() > 5);
+        }
+
+        long asked = System.nanoTime();
+        Api.Response killed = api.post("/v1/paper-accounts/desk-a/kill", "");
+        double ms = (System.nanoTime() - asked) / 1e6;
+        assertThat(killed.status()).as(killed.body()).isEqualTo(200);
+        assertThat(killed.json().get("engaged").asBoolean()).isTrue();
+        assertThat(killed.json().get("runningSessions").asInt()).isEqualTo(2);
+        assertThat(killed.json().get("haltedSessions").asInt()).as("halted in the answer itself").isEqualTo(2);
+        System.out.printf("account kill switch: 2 sessions HALTED in the answer after %.1f ms%n", ms);
+        assertThat(state(a1)).isEqualTo("halted");
+        assertThat(state(a2)).isEqualTo("halted");
+        assertThat(state(b)).isEqualTo("active");
+        assertThat(api.get("/v1/paper-sessions/" + a1 + "/orders?status=open").json().get("items")).isEmpty();
+        assertThat(api.post("/v1/paper-accounts/not%20an%20account/kill", "").status()).isEqualTo(400);
+
+        assertThat(api.postJson("/v1/paper-accounts/desk-a/release", "{}").status()).isEqualTo(400);
+        // a session's own switch still holds it when its account's is released
+        api.post("/v1/paper-sessions/" + a1 + "/kill", "");
+        Api.Response released = api.postJson("/v1/paper-accounts/desk-a/release", "{\"reason\":\"desk checked\"}");
+        assertThat(released.json().get("engaged").asBoolean()).isFalse();
+        assertThat(state(a1)).as("its own switch is still on").isEqualTo("halted");
+        assertThat(state(a2)).isEqualTo("active");
+        api.postJson("/v1/paper-sessions/" + a1 + "/release", "{\"reason\":\"fine\"}");
+        assertThat(state(a1)).isEqualTo("active");
+
+        try {
+            globalSwitch(a1, a2, b, item);
+        } finally { // the installation's switch must not outlive this test, whatever happens in it
+            api.postJson("/v1/kill-switch/release", "{\"reason\":\"test over\"}");
+        }
+    }
+
+    private void globalSwitch(String a1, String a2, String b, String item) {
+        Api.Response all = api.postJson("/v1/kill-switch/engage", "{\"reason\":\"exchange outage\"}");
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(all.json().get("haltedSessions").asInt()).isEqualTo(all.json().get("runningSessions").asInt());
+        for (String id : List.of(a1, a2, b)) {
+            assertThat(state(id)).isEqualTo("halted");
+        }
+        String late = onAccount(item, "desk-c");
+        await(Duration.ofSeconds(30), "bars", () -> api.get("/v1/paper-sessions/" + late).json().get("nextBar").asInt() > 30);
+        assertThat(state(late)).as("deployed under the global switch: halted from the start").isEqualTo("halted");
+        assertThat(api.get("/v1/paper-sessions/" + late + "/orders").json().get("items")).as("it never traded").isEmpty();
+        JsonNode switches = api.get("/v1/kill-switches").json().get("items");
+        assertThat(switches).anySatisfy(s -> {
+            assertThat(s.get("scope").asText()).isEqualTo("global");
+            assertThat(s.get("engaged").asBoolean()).isTrue();
+            assertThat(s.get("reason").asText()).isEqualTo("exchange outage");
+        });
+        assertThat(switches).anySatisfy(s -> {
+            assertThat(s.get("accountId").asText()).isEqualTo("desk-a");
+            assertThat(s.get("engaged").asBoolean()).isFalse();
+        });
+        Api.Response freed = api.postJson("/v1/kill-switch/release", "{\"reason\":\"venue back\"}");
+        assertThat(freed.json().get("engaged").asBoolean()).isFalse();
+        for (String id : List.of(a1, a2, b, late)) {
+            assertThat(state(id)).isEqualTo("active");
+            api.postJson("/v1/paper-sessions/" + id + "/stop", "{\"reason\":\"done\"}");
+        }
+    }
+
+    private String onAccount(String item, String account) {
+        String body = request(item, 5_000, 20);
+        body = body.substring(0, body.length() - 1) + ",\"accountId\":\"" + account + "\"}";
+        Api.Response started = api.postJson("/v1/paper-sessions", body);
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        return started.json().get("id").asText();
+    }
+
+    private String state(String session) {
+        return api.get("/v1/paper-sessions/" + session).json().get("state").asText();
+    }
+
+    @Test
     void theKillSwitchHaltsAtOnceAReleaseNeedsAReasonAndAStopEndsIt() {
         String item = packagedItem();
         String id = api.postJson("/v1/paper-sessions", request(item, 5_000, 20)).json().get("id").asText();

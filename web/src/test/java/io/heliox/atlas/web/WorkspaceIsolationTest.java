@@ -36,7 +36,7 @@ class WorkspaceIsolationTest extends AtlasIntegrationTest {
     /** What Alice made in A: the ids every other caller tries. */
     private record World(UUID workspaceA, Api alice, Api vic, Api bob, String aliceKeyId, String aliceName,
                          String runId, String candidateId, String scenarioId, String itemId, String datasetId,
-                         String sessionId) {
+                         String sessionId, String accountId) {
     }
 
     private static World world;
@@ -84,7 +84,7 @@ class WorkspaceIsolationTest extends AtlasIntegrationTest {
         world = new World(a, aliceApi, api.withKey(identity.issueKey(vic.userId(), "k", null).key()),
                 api.withKey(identity.issueKey(bob.userId(), "k", null).key()), aliceKey.info().id(), alice.username(),
                 runId, candidateId, scenarioId, kept.json().get("id").asText(), datasetId,
-                session.json().get("id").asText());
+                session.json().get("id").asText(), session.json().get("accountId").asText());
     }
 
     @Test
@@ -142,7 +142,8 @@ class WorkspaceIsolationTest extends AtlasIntegrationTest {
                 "POST /v1/runs/{id}/cancel", "GET /v1/runs", "GET /v1/portfolio", "GET /v1/audit/events",
                 "GET /api/v1/scenarios/{id}", "GET /api/v1/scenarios/{id}/bars", "GET /v1/paper-sessions/{sessionId}",
                 "GET /v1/paper-sessions/{sessionId}/activity", "POST /v1/paper-sessions/{sessionId}/kill",
-                "GET /v1/paper-sessions/{sessionId}/events", "PUT /v1/paper-sessions/{sessionId}/risk");
+                "GET /v1/paper-sessions/{sessionId}/events", "PUT /v1/paper-sessions/{sessionId}/risk",
+                "POST /v1/paper-accounts/{accountId}/kill", "GET /v1/kill-switches");
         // A's ids in a body or a query: the same 404, the same silence
         Api.Response keep = world.bob().postJson("/v1/portfolio", "{\"name\":\"mine now\",\"runId\":\"" + world.runId()
                 + "\",\"strategy\":" + world.alice().get("/v1/portfolio").json().at("/items/0/strategy") + "}");
@@ -328,6 +329,7 @@ class WorkspaceIsolationTest extends AtlasIntegrationTest {
                 .replace("{candidateId}", world.candidateId())
                 .replace("{scenarioId}", world.scenarioId())
                 .replace("{sessionId}", world.sessionId())
+                .replace("{accountId}", world.accountId())
                 .replace("{id}", scenario ? world.datasetId() : world.runId());
     }
 
@@ -351,7 +353,8 @@ class WorkspaceIsolationTest extends AtlasIntegrationTest {
                     + "\",\"password\":\"a long enough password\"}";
             case "/v1/auth/keys" -> "{\"name\":\"x\"}";
             case "/v1/paper-sessions" -> paperSession(world.itemId());
-            case "/v1/paper-sessions/{sessionId}/release" -> "{\"reason\":\"sweep\"}";
+            case "/v1/paper-sessions/{sessionId}/release", "/v1/paper-accounts/{accountId}/release",
+                 "/v1/kill-switch/release" -> "{\"reason\":\"sweep\"}";
             case "/v1/paper-sessions/{sessionId}/risk" -> fixture("session-risk-request", "tighter.json");
             case "/v1/dsl/validate", "/api/v1/dsl/validate" -> fixture("strategy-dsl", "channel-breakout.json");
             default -> "{}";

@@ -1,5 +1,6 @@
 package io.heliox.atlas.command.trading;
 
+import io.heliox.atlas.api.trading.ApplyKillSwitchToSessionCommand;
 import io.heliox.atlas.api.trading.ChangeSessionRiskLimitsCommand;
 import io.heliox.atlas.api.trading.EngageSessionKillSwitchCommand;
 import io.heliox.atlas.api.trading.PaperSessionStartedEvent;
@@ -111,6 +112,25 @@ public class PaperSession {
         record(nextBar - 1, command.at());
     }
 
+    /** An account's or the global switch reaching this session; a stopped session has nothing to halt. */
+    @CommandHandler
+    public void handle(ApplyKillSwitchToSessionCommand command) {
+        if (stopped) {
+            return;
+        }
+        if (!command.scope().equals("account") && !command.scope().equals("global")) {
+            throw new IllegalArgumentException("a kill switch's scope is account or global, not " + command.scope());
+        }
+        KillScope scope = scope(command.scope());
+        boolean already = core.killSwitches().isEngaged(scope);
+        if (already == command.engaged()) {
+            return; // applied before (a fan-out sent twice): nothing changes, nothing is recorded
+        }
+        apply(new SessionKillSwitchEvent(sessionId, command.engaged(), command.principal(),
+                command.reason() == null ? "" : command.reason(), command.at(), command.scope()));
+        record(nextBar - 1, command.at());
+    }
+
     /** @throws IllegalArgumentException without a reason, or for bad limits (the message starts with its pointer) */
     @CommandHandler
     public void handle(ChangeSessionRiskLimitsCommand command) {
@@ -166,9 +186,17 @@ public class PaperSession {
         nextBar = event.bar() + 1;
     }
 
+    /** The scope a switch of {@code scope} ("session", "account", "global"; null: session) has over this session. */
+    private KillScope scope(String scope) {
+        if ("account".equals(scope)) {
+            return KillScope.account(settings.accountId());
+        }
+        return "global".equals(scope) ? KillScope.GLOBAL : KillScope.session(sessionId.toString());
+    }
+
     @EventSourcingHandler
     void on(SessionKillSwitchEvent event) {
-        KillScope scope = new KillScope(KillScope.Level.SESSION, sessionId.toString());
+        KillScope scope = scope(event.scope());
         produced = event.engaged()
                 ? core.engage(new EngageKillSwitch(scope, event.principal(), event.reason(), event.at()))
                 : core.release(new ReleaseKillSwitch(scope, event.principal(), event.reason(), event.at()));

@@ -3,7 +3,11 @@ package io.heliox.atlas.command.trading;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heliox.atlas.api.trading.ApplyKillSwitchToSessionCommand;
 import io.heliox.atlas.api.trading.ChangeSessionRiskLimitsCommand;
+import io.heliox.atlas.api.trading.EngageTradingKillSwitchCommand;
+import io.heliox.atlas.api.trading.ReleaseTradingKillSwitchCommand;
+import io.heliox.atlas.api.trading.TradingKillSwitchEvent;
 import io.heliox.atlas.api.trading.EngageSessionKillSwitchCommand;
 import io.heliox.atlas.api.trading.SessionRiskLimitsChangedEvent;
 import io.heliox.atlas.api.trading.PaperSessionStartedEvent;
@@ -224,6 +228,63 @@ class PaperSessionTest {
         fixture = new AggregateTestFixture<>(PaperSession.class);
         fixture.given(history).when(new ChangeSessionRiskLimitsCommand(ID, JSON.createObjectNode(), "trader-1", "late", T))
                 .expectNoEvents().expectException(IllegalStateException.class);
+    }
+
+    @Test
+    void anAccountsSwitchHaltsTheSessionUntilReleasedAndItsOwnSwitchHoldsItApart() {
+        List<Object> history = new ArrayList<>(List.of(started()));
+        for (int bar = 0; bar < 10; bar++) {
+            history.add(new SessionBarProcessedEvent(ID, bar, T, T));
+        }
+        List<Object> account = new ArrayList<>();
+        fixture.given(history).when(new ApplyKillSwitchToSessionCommand(ID, "account", true, "desk-lead", "review", T))
+                .expectEventsMatching(capture(account));
+        assertThat(account.get(0)).isEqualTo(new SessionKillSwitchEvent(ID, true, "desk-lead", "review", T, "account"));
+        assertThat(account).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(SessionRiskEvent.class,
+                r -> assertThat(r.detail().path("to").asText()).isEqualTo("halted")));
+        history.addAll(account);
+        fixture = new AggregateTestFixture<>(PaperSession.class);
+        fixture.given(history).when(new ApplyKillSwitchToSessionCommand(ID, "account", true, "desk-lead", "again", T))
+                .expectNoEvents().expectSuccessfulHandlerExecution();
+        fixture.given(history).when(new ApplyKillSwitchToSessionCommand(ID, "desk", true, "desk-lead", "?", T))
+                .expectNoEvents().expectException(IllegalArgumentException.class);
+
+        // its own switch too: releasing the account's leaves it halted
+        List<Object> own = new ArrayList<>();
+        fixture.given(history).when(new EngageSessionKillSwitchCommand(ID, "trader-1", "mine", T))
+                .expectEventsMatching(capture(own));
+        history.addAll(own);
+        fixture = new AggregateTestFixture<>(PaperSession.class);
+        List<Object> released = new ArrayList<>();
+        fixture.given(history).when(new ApplyKillSwitchToSessionCommand(ID, "account", false, "desk-lead", "ok", T))
+                .expectEventsMatching(capture(released));
+        assertThat(released).noneSatisfy(e -> assertThat(e).isInstanceOfSatisfying(SessionRiskEvent.class,
+                r -> assertThat(r.kind()).isEqualTo("state_changed")));
+        history.addAll(released);
+        fixture = new AggregateTestFixture<>(PaperSession.class);
+        List<Object> freed = new ArrayList<>();
+        fixture.given(history).when(new ReleaseSessionKillSwitchCommand(ID, "trader-1", "all clear", T))
+                .expectEventsMatching(capture(freed));
+        assertThat(freed).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(SessionRiskEvent.class,
+                r -> assertThat(r.detail().path("to").asText()).isEqualTo("active")));
+    }
+
+    @Test
+    void aSwitchOverManySessionsRecordsEachChangeOnceAndAReleaseNeedsAReason() {
+        var switches = new AggregateTestFixture<>(TradingKillSwitch.class);
+        UUID id = TradingKillSwitch.accountId(UUID.randomUUID(), "desk-a");
+        TradingKillSwitchEvent on = new TradingKillSwitchEvent(id, "account", "desk-a", true, "lead", "", T);
+        switches.givenNoPriorActivity().when(new EngageTradingKillSwitchCommand(id, "account", "desk-a", "lead", null, T))
+                .expectEvents(on);
+        switches.given(on).when(new EngageTradingKillSwitchCommand(id, "account", "desk-a", "lead", "again", T))
+                .expectNoEvents();
+        switches.given(on).when(new ReleaseTradingKillSwitchCommand(id, "account", "desk-a", "lead", " ", T))
+                .expectNoEvents().expectException(IllegalArgumentException.class);
+        switches.given(on).when(new ReleaseTradingKillSwitchCommand(id, "account", "desk-a", "lead", "checked", T))
+                .expectEvents(new TradingKillSwitchEvent(id, "account", "desk-a", false, "lead", "checked", T));
+        new AggregateTestFixture<>(TradingKillSwitch.class).givenNoPriorActivity()
+                .when(new EngageTradingKillSwitchCommand(TradingKillSwitch.globalId(), "global",
+                "desk-a", "admin", "", T)).expectNoEvents().expectException(IllegalArgumentException.class);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.heliox.atlas.query.workspace.WorkspaceProjection;
 import io.heliox.atlas.query.audit.AuditLog;
 import io.heliox.atlas.query.portfolio.PortfolioList;
 import io.heliox.atlas.query.portfolio.PortfolioProjection;
+import io.heliox.atlas.query.trading.KillSwitchList;
 import io.heliox.atlas.query.trading.PaperSessionList;
 import io.heliox.atlas.query.trading.PaperSessionLog;
 import io.heliox.atlas.query.trading.PaperSessionProjection;
@@ -52,6 +53,11 @@ public class QuerySideConfiguration {
     @Bean
     public PaperSessionList paperSessionList(ScopedReads reads) {
         return new PaperSessionList(reads);
+    }
+
+    @Bean
+    public KillSwitchList killSwitchList(ScopedReads reads) {
+        return new KillSwitchList(reads);
     }
 
     @Bean

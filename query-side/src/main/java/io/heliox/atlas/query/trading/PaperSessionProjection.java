@@ -7,6 +7,7 @@ import io.heliox.atlas.api.trading.SessionOrderEvent;
 import io.heliox.atlas.api.trading.SessionPositionChangedEvent;
 import io.heliox.atlas.api.trading.SessionRiskEvent;
 import io.heliox.atlas.api.trading.SessionRiskLimitsChangedEvent;
+import io.heliox.atlas.api.trading.TradingKillSwitchEvent;
 import io.heliox.atlas.api.workspace.Scope;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -113,8 +114,21 @@ public class PaperSessionProjection {
                 Timestamp.from(event.at()), event.reason(), Timestamp.from(event.at()), event.sessionId());
     }
 
+    @EventHandler
+    void on(TradingKillSwitchEvent event, EventMessage<?> message) {
+        jdbc.update("""
+                insert into trading_kill_switches (id, workspace_id, scope, account_id, engaged, principal, reason, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do update set engaged = excluded.engaged, principal = excluded.principal,
+                    reason = excluded.reason, updated_at = excluded.updated_at""",
+                event.switchId(), event.scope().equals("global") ? null : Scope.workspaceOf(message), event.scope(),
+                event.accountId(), event.engaged(), event.principal() == null ? "" : event.principal(),
+                event.reason() == null ? "" : event.reason(), Timestamp.from(event.at()));
+    }
+
     @ResetHandler
     void reset() {
+        jdbc.update("delete from trading_kill_switches");
         jdbc.update("delete from paper_session_fills");
         jdbc.update("delete from paper_session_orders");
         jdbc.update("delete from paper_session_positions");

@@ -229,6 +229,11 @@ public final class StrategySession {
         return venue.account().quantity(instrument.id());
     }
 
+    /** The kill switches engaged over the session (its own, its account's, the global one). */
+    public KillSwitches killSwitches() {
+        return kills;
+    }
+
     /** The session's time: the market time of the latest market data it took (its venue's clock). */
     public Instant now() {
         return venue.now();

@@ -101,10 +101,7 @@ public class PaperSessionController {
     public ObjectNode activity(@PathVariable String sessionId, @RequestParam(required = false) String after,
                                @RequestParam(required = false) String limit, Caller caller) {
         UUID id = Params.uuid("/path/sessionId", sessionId);
-        long from = after == null ? 0 : Params.longValue("/query/after", after);
-        if (from < 0) {
-            throw ApiProblem.invalidParameter("/query/after", "after must not be negative");
-        }
+        long from = after == null ? 0 : nonNegative("/query/after", after);
         PaperSessionLog.Page page = log.after(id, from, Params.limit(limit, 200, 1000), caller.scope())
                 .orElseThrow(() -> ApiProblem.notFound("no paper session " + id));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -208,10 +205,7 @@ public class PaperSessionController {
     public ObjectNode fills(@PathVariable String sessionId, @RequestParam(required = false) String after,
                             @RequestParam(required = false) String limit, Caller caller) {
         UUID id = Params.uuid("/path/sessionId", sessionId);
-        long from = after == null ? 0 : Params.longValue("/query/after", after);
-        if (from < 0) {
-            throw ApiProblem.invalidParameter("/query/after", "after must not be negative");
-        }
+        long from = after == null ? 0 : nonNegative("/query/after", after);
         int max = Params.limit(limit, 200, 1000);
         find(id, caller);
         List<SessionFillView> fills = list.fills(id, from, max, caller.scope());

@@ -95,6 +95,12 @@ class ContractFuzzTest extends AtlasIntegrationTest {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The fuzz may engage the global kill switch (its key is an administrator's): it must not outlive the test. */
+    @org.junit.jupiter.api.AfterEach
+    void releaseTheGlobalKillSwitch() {
+        api.postJson("/v1/kill-switch/release", "{\"reason\":\"fuzz over\"}");
+    }
+
     @Test
     void validRequestsGet2xxInvalidOnes4xxAndNothingA5xx() {
         List<String> runIds = new ArrayList<>(List.of(startRun("{\"prompt\":\"Create MA crossover strategy (fuzz seed run)\"}")));

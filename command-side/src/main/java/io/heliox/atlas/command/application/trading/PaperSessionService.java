@@ -7,6 +7,11 @@ import io.heliox.atlas.api.RunId;
 import io.heliox.atlas.api.portfolio.PortfolioItemSavedEvent;
 import io.heliox.atlas.api.trading.ChangeSessionRiskLimitsCommand;
 import io.heliox.atlas.api.trading.EngageSessionKillSwitchCommand;
+import io.heliox.atlas.api.trading.EngageTradingKillSwitchCommand;
+import io.heliox.atlas.api.trading.ReleaseTradingKillSwitchCommand;
+import io.heliox.atlas.command.trading.KillSwitchFanOut;
+import io.heliox.atlas.command.trading.TradingKillSwitch;
+import org.springframework.jdbc.core.JdbcTemplate;
 import io.heliox.atlas.api.trading.ReleaseSessionKillSwitchCommand;
 import io.heliox.atlas.api.trading.StartPaperSessionCommand;
 import io.heliox.atlas.api.trading.StopPaperSessionCommand;
@@ -21,6 +26,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -63,12 +69,17 @@ public class PaperSessionService {
     private final CommandGateway commands;
     private final EventStore eventStore;
     private final PackageService packages;
+    private final KillSwitchFanOut killSwitches;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public PaperSessionService(CommandGateway commands, EventStore eventStore, PackageService packages, Clock clock) {
+    public PaperSessionService(CommandGateway commands, EventStore eventStore, PackageService packages,
+                               KillSwitchFanOut killSwitches, JdbcTemplate jdbc, Clock clock) {
         this.commands = commands;
         this.eventStore = eventStore;
         this.packages = packages;
+        this.killSwitches = killSwitches;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -108,6 +119,9 @@ public class PaperSessionService {
             throw new BadSettings(pointer.equals("/") ? "" : pointer, message);
         }
         commands.sendAndWait(new StartPaperSessionCommand(session, settings, principal, clock.instant()));
+        // A switch engaged over its account (or everything) halts it from its first bar. Read after the
+        // start committed: a switch engaged meanwhile either sees this session in its fan-out or is seen here.
+        killSwitches.applyEngaged(session, scope.workspaceId(), settings.get("accountId").asText());
         return session;
     }
 
@@ -158,6 +172,45 @@ public class PaperSessionService {
         public SessionStopped(String message) {
             super(message);
         }
+    }
+
+    /**
+     * Engages the kill switch over {@code accountId}'s sessions in {@code workspace}, or the global
+     * one ({@code accountId} null; the caller checked it is a system administrator). Every running
+     * session under it halts before this returns; engaging it again changes nothing.
+     */
+    public void engageKillSwitch(UUID workspace, String accountId, String principal, String reason) {
+        Instant at = clock.instant();
+        String why = reason == null ? "" : reason;
+        commands.sendAndWait(new EngageTradingKillSwitchCommand(switchId(workspace, accountId),
+                accountId == null ? "global" : "account", accountId, principal, why, at));
+        // every time, even when it was engaged already: a fan-out cut short before is completed now
+        killSwitches.fanOut(workspace, accountId, true, principal, why, at);
+    }
+
+    /**
+     * Releases an account's or the global kill switch; its sessions trade again unless another switch
+     * (their own, the other scope's) still holds them.
+     *
+     * @throws BadSettings ("/reason") without a reason: releasing is an audited decision
+     */
+    public void releaseKillSwitch(UUID workspace, String accountId, String principal, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new BadSettings("/reason", "releasing a kill switch is an audited decision: give a reason");
+        }
+        UUID id = switchId(workspace, accountId);
+        Boolean engaged = jdbc.query("select engaged from trading_kill_switches where id = ?",
+                rs -> rs.next() ? rs.getBoolean(1) : null, id);
+        if (Boolean.TRUE.equals(engaged)) { // one never engaged does not exist: nothing to release
+            Instant at = clock.instant();
+            commands.sendAndWait(new ReleaseTradingKillSwitchCommand(id, accountId == null ? "global" : "account",
+                    accountId, principal, reason, at));
+            killSwitches.fanOut(workspace, accountId, false, principal, reason, at);
+        }
+    }
+
+    private static UUID switchId(UUID workspace, String accountId) {
+        return accountId == null ? TradingKillSwitch.globalId() : TradingKillSwitch.accountId(workspace, accountId);
     }
 
     public void stop(UUID session, String principal, String reason) {
