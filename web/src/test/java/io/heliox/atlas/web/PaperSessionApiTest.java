@@ -264,7 +264,10 @@ class PaperSessionApiTest extends AtlasIntegrationTest {
         String late = onAccount(item, "desk-c");
         await(Duration.ofSeconds(30), "bars", () -> api.get("/v1/paper-sessions/" + late).json().get("nextBar").asInt() > 30);
         assertThat(state(late)).as("deployed under the global switch: halted from the start").isEqualTo("halted");
-        assertThat(api.get("/v1/paper-sessions/" + late + "/orders").json().get("items")).as("it never traded").isEmpty();
+        assertThat(api.get("/v1/paper-sessions/" + late).json().get("fills").asInt()).as("it never traded").isZero();
+        assertThat(api.get("/v1/paper-sessions/" + late + "/orders").json().get("items"))
+                .as("what its strategy tried was denied before the venue").allSatisfy(o ->
+                        assertThat(o.get("status").asText()).isEqualTo("denied"));
         JsonNode switches = api.get("/v1/kill-switches").json().get("items");
         assertThat(switches).anySatisfy(s -> {
             assertThat(s.get("scope").asText()).isEqualTo("global");

@@ -106,6 +106,11 @@ public class PaperSessionDriver implements AutoCloseable {
 
     @EventHandler
     void on(SessionBarClosedEvent event) {
+        if (paces.containsKey(event.sessionId())) {
+            // paced here, so running (a stop removes the pace): no need to ask the row
+            afterCommit(() -> schedule(event.sessionId(), event.bar() + 1));
+            return;
+        }
         Integer every = jdbc.query("select bar_every_ms from paper_sessions where id = ? and status = 'running'",
                 rs -> rs.next() ? rs.getInt(1) : null, event.sessionId());
         if (every != null) {

@@ -63,7 +63,7 @@ public class PaperSessionProjection {
                 event.bar() + 1, event.equity(), event.position(), event.state(), event.equity(), event.equity(),
                 close, event.risk() == null ? null : event.risk().toString(), Timestamp.from(event.at()),
                 event.sessionId());
-        if (close != null) {
+        if (close != null && event.position().signum() != 0) { // a flat position has nothing to mark
             jdbc.update("update paper_session_positions set mark_price = ?, updated_at = ? where session_id = ?",
                     new BigDecimal(Double.toString(close)), Timestamp.from(event.at()), event.sessionId());
         }

@@ -74,7 +74,7 @@ public class PaperSessionController {
         JsonNode body = bodies.read(request, ContractSchemas.PAPER_SESSION_REQUEST);
         UUID id;
         try {
-            id = sessions.deploy(body, caller.scope(), caller.principal().username());
+            id = sessions.deploy(body, caller.scope(), caller.workspaceId(), caller.principal().username());
         } catch (PaperSessionService.PackageRefused e) {
             throw new ApiProblem(HttpStatus.CONFLICT, e.code(), "The item's package cannot be deployed", e.getMessage(),
                     List.of(new Violation("/portfolioItemId", e.getMessage(), null)));

@@ -84,14 +84,15 @@ public class PaperSessionService {
     }
 
     /**
-     * Starts a session from a {@code paper-session-request} body (already schema-checked).
+     * Starts a session from a {@code paper-session-request} body (already schema-checked), in
+     * {@code workspace} (the caller's: a system administrator's scope is every workspace).
      *
      * @return the new session's id
      * @throws NotFoundException  when no portfolio item of this scope has the id
      * @throws PackageRefused     when the item has no package, or its package does not verify
      * @throws BadSettings        when a setting is wrong in a way the schema cannot say (the scenario)
      */
-    public UUID deploy(JsonNode request, Scope scope, String principal) {
+    public UUID deploy(JsonNode request, Scope scope, UUID workspace, String principal) {
         UUID itemId = UUID.fromString(request.get("portfolioItemId").asText());
         PortfolioItemSavedEvent item = item(itemId, scope);
         verifyPackage(item, scope);
@@ -121,7 +122,7 @@ public class PaperSessionService {
         commands.sendAndWait(new StartPaperSessionCommand(session, settings, principal, clock.instant()));
         // A switch engaged over its account (or everything) halts it from its first bar. Read after the
         // start committed: a switch engaged meanwhile either sees this session in its fan-out or is seen here.
-        killSwitches.applyEngaged(session, scope.workspaceId(), settings.get("accountId").asText());
+        killSwitches.applyEngaged(session, workspace, settings.get("accountId").asText());
         return session;
     }
 
