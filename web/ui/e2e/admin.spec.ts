@@ -95,6 +95,7 @@ test('a system administrator makes a user and a team; the team\'s admin gives ro
   await member.getByTestId('login-username').fill(username);
   await member.getByTestId('login-password').fill(password);
   await member.getByTestId('login-submit').click();
+  await expect(member).not.toHaveURL(/\/login$/); // signed in: the login page sends the browser on
   await expect(member.getByTestId('signed-in-as')).toHaveText(username);
   await expect(member.getByTestId('workspace')).toHaveText(username);
   await expect(member.getByTestId('nav-users')).toHaveCount(0);

@@ -36,12 +36,16 @@ export function toLogin(): void {
 
 /**
  * Acts in another workspace from now on (the `atlas-workspace` cookie) and loads the page again
- * in full, so nothing fetched for the previous workspace stays on screen. A run's page goes back
- * to the run list: that run belongs to the workspace being left.
+ * in full, so nothing fetched for the previous workspace stays on screen. A run's or a paper
+ * session's page goes back to its list: it belongs to the workspace being left.
  */
 export function switchWorkspace(workspaceId: string): void {
   chooseWorkspace(workspaceId);
   const here = window.location.pathname;
-  const runs = resolve('/runs');
-  window.location.assign(here.startsWith(`${runs}/`) ? runs : here);
+  // A run or a paper session belongs to a workspace (its page would be a 404 in the other): back to
+  // its list. The login page, reached by a switch made while signing in finishes, is no place to
+  // land once signed in.
+  const lists = [resolve('/runs'), resolve('/sessions')];
+  const list = lists.find((l) => here.startsWith(`${l}/`));
+  window.location.assign(list ?? (here === resolve('/login') ? resolve('/') : here));
 }
