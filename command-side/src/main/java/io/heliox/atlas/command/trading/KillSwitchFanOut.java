@@ -58,8 +58,14 @@ public class KillSwitchFanOut {
 
     /** Gives every running session the switches engaged over it (at start-up: a fan-out a crash cut short). */
     public void reapply() {
-        jdbc.query("select id, workspace_id, account_id from paper_sessions where status = 'running'", rs -> {
-            applyEngaged((UUID) rs.getObject("id"), (UUID) rs.getObject("workspace_id"), rs.getString("account_id"));
+        // one read of the pairs (running session, engaged switch over it): a start-up with no switch on sends nothing
+        jdbc.query("""
+                select s.id, k.scope, k.principal, k.reason from paper_sessions s
+                join trading_kill_switches k on k.engaged
+                  and (k.scope = 'global' or (k.workspace_id = s.workspace_id and k.account_id = s.account_id))
+                where s.status = 'running'""", rs -> {
+            send((UUID) rs.getObject("id"), rs.getString("scope"), true, rs.getString("principal"),
+                    rs.getString("reason"), Instant.now());
         });
     }
 

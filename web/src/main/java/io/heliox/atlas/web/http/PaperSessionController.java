@@ -101,7 +101,7 @@ public class PaperSessionController {
     public ObjectNode activity(@PathVariable String sessionId, @RequestParam(required = false) String after,
                                @RequestParam(required = false) String limit, Caller caller) {
         UUID id = Params.uuid("/path/sessionId", sessionId);
-        long from = after == null ? 0 : nonNegative("/query/after", after);
+        long from = after == null ? 0 : Params.nonNegative("/query/after", after);
         PaperSessionLog.Page page = log.after(id, from, Params.limit(limit, 200, 1000), caller.scope())
                 .orElseThrow(() -> ApiProblem.notFound("no paper session " + id));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -117,12 +117,7 @@ public class PaperSessionController {
                              @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
                              Authentication authentication, HttpServletRequest request, Caller caller) {
         UUID id = Params.uuid("/path/sessionId", sessionId);
-        long after = -1; // a session's stream begins at seq 0, its start
-        if (lastEventIdParam != null) {
-            after = nonNegative("/query/lastEventId", lastEventIdParam);
-        } else if (lastEventIdHeader != null && !lastEventIdHeader.isBlank()) {
-            after = nonNegative("/header/Last-Event-ID", lastEventIdHeader);
-        }
+        long after = Params.lastEventId(lastEventIdParam, lastEventIdHeader, -1); // a session's stream begins at seq 0
         find(id, caller);
         return streams.open(id.toString(), after, new SessionStream(id),
                 CallerStillAdmitted.of(authentication, request, identity, caller, workspaces));
@@ -205,7 +200,7 @@ public class PaperSessionController {
     public ObjectNode fills(@PathVariable String sessionId, @RequestParam(required = false) String after,
                             @RequestParam(required = false) String limit, Caller caller) {
         UUID id = Params.uuid("/path/sessionId", sessionId);
-        long from = after == null ? 0 : nonNegative("/query/after", after);
+        long from = after == null ? 0 : Params.nonNegative("/query/after", after);
         int max = Params.limit(limit, 200, 1000);
         find(id, caller);
         List<SessionFillView> fills = list.fills(id, from, max, caller.scope());
@@ -293,14 +288,6 @@ public class PaperSessionController {
             throw ApiProblem.invalidBody(List.of(new Violation(e.pointer(), e.getMessage(), null)));
         }
         return toJson(find(id, caller));
-    }
-
-    private static long nonNegative(String pointer, String text) {
-        long value = Params.longValue(pointer, text);
-        if (value < 0) {
-            throw ApiProblem.invalidParameter(pointer, "must not be negative");
-        }
-        return value;
     }
 
     private static ObjectNode toJson(PaperSessionLog.Entry entry) {

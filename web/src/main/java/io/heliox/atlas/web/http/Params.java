@@ -51,6 +51,29 @@ final class Params {
         }
     }
 
+    /**
+     * Where an SSE stream resumes: after the {@code lastEventId} query parameter, else after the
+     * {@code Last-Event-ID} header EventSource sends on reconnect, else after {@code otherwise}.
+     */
+    static long lastEventId(String param, String header, long otherwise) {
+        if (param != null) {
+            return nonNegative("/query/lastEventId", param);
+        }
+        if (header != null && !header.isBlank()) {
+            return nonNegative("/header/Last-Event-ID", header);
+        }
+        return otherwise;
+    }
+
+    /** A whole number that must not be negative. */
+    static long nonNegative(String pointer, String text) {
+        long value = longValue(pointer, text);
+        if (value < 0) {
+            throw ApiProblem.invalidParameter(pointer, "must be >= 0");
+        }
+        return value;
+    }
+
     static long longValue(String pointer, String text) {
         try {
             return Long.parseLong(text.trim());

@@ -144,12 +144,7 @@ public class RunController {
                              @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
                              Authentication caller, HttpServletRequest request, Caller workspace) {
         RunId runId = Params.runId(id);
-        long after = 0;
-        if (lastEventIdParam != null) {
-            after = nonNegative("/query/lastEventId", lastEventIdParam);
-        } else if (lastEventIdHeader != null && !lastEventIdHeader.isBlank()) {
-            after = nonNegative("/header/Last-Event-ID", lastEventIdHeader);
-        }
+        long after = Params.lastEventId(lastEventIdParam, lastEventIdHeader, 0);
         if (reader.summary(runId, workspace.scope()).isEmpty()) {
             throw ApiProblem.notFound("no run " + runId);
         }
@@ -166,14 +161,6 @@ public class RunController {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "no-workspace", "No workspace",
                     "name the workspace to act in (header Atlas-Workspace); you are a member of none", List.of());
         }
-    }
-
-    private static long nonNegative(String pointer, String text) {
-        long value = Params.longValue(pointer, text);
-        if (value < 0) {
-            throw ApiProblem.invalidParameter(pointer, "must be >= 0");
-        }
-        return value;
     }
 
     static ObjectNode toJson(RunSummary run) {

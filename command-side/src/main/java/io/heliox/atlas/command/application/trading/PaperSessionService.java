@@ -61,6 +61,14 @@ public class PaperSessionService {
             this.pointer = pointer;
         }
 
+        /** A settings error whose message starts with its pointer ({@code /risk/maxPosition: ...}); else {@code otherwise}. */
+        static BadSettings of(IllegalArgumentException e, String otherwise) {
+            String message = e.getMessage() == null ? "bad settings" : e.getMessage();
+            int colon = message.indexOf(':');
+            String pointer = message.startsWith("/") && colon > 0 ? message.substring(0, colon) : otherwise;
+            return new BadSettings(pointer.equals("/") ? "" : pointer, message);
+        }
+
         public String pointer() {
             return pointer;
         }
@@ -114,10 +122,7 @@ public class PaperSessionService {
         try {
             PaperSessionSettings.parse(settings);
         } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            int colon = message.indexOf(':');
-            String pointer = message.startsWith("/") && colon > 0 ? message.substring(0, colon) : "";
-            throw new BadSettings(pointer.equals("/") ? "" : pointer, message);
+            throw BadSettings.of(e, "");
         }
         commands.sendAndWait(new StartPaperSessionCommand(session, settings, principal, clock.instant()));
         // A switch engaged over its account (or everything) halts it from its first bar. Read after the
@@ -155,10 +160,7 @@ public class PaperSessionService {
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof IllegalArgumentException bad) {
-                    String message = bad.getMessage() == null ? "bad risk limits" : bad.getMessage();
-                    int colon = message.indexOf(':');
-                    throw new BadSettings(message.startsWith("/") && colon > 0 ? message.substring(0, colon) : "/risk",
-                            message);
+                    throw BadSettings.of(bad, "/risk");
                 }
                 if (cause instanceof IllegalStateException stopped) {
                     throw new SessionStopped(stopped.getMessage());
